@@ -1,0 +1,134 @@
+// Schemas of the learning content and demo labeling projects under content/.
+// Browser-safe on purpose: the phone validates downloaded packs with the same schemas the
+// server uses to load the files.
+import { romanize } from 'es-hangul';
+import * as v from 'valibot';
+import { LOCALES, type Locale } from '$lib/i18n/locales';
+
+const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+
+/** Ids travel in URLs, events and exports, so they stay plain ASCII slugs. */
+export const Id = v.pipe(
+	v.string(),
+	v.regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and hyphens')
+);
+
+/** One text per UI locale; strict so that a misspelt locale key is an error, not a silent gap. */
+export const Glosses = v.strictObject(
+	Object.fromEntries(LOCALES.map((locale) => [locale, text])) as Record<Locale, typeof text>
+);
+export type Glosses = v.InferOutput<typeof Glosses>;
+
+export const POS = [
+	'noun',
+	'verb',
+	'adjective',
+	'adverb',
+	'expression',
+	'number',
+	'pronoun'
+] as const;
+export type Pos = (typeof POS)[number];
+
+export const Level = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6));
+
+// Syllables only (no jamo, Latin or punctuation), because answer checking and romanization
+// work on whole syllables; single spaces separate words of a phrase.
+const Hangul = v.pipe(
+	v.string(),
+	v.regex(/^[가-힣]+(?: [가-힣]+)*$/, 'must be Hangul syllables separated by single spaces')
+);
+
+export const WordSource = v.strictObject({
+	id: Id,
+	hangul: Hangul,
+	pos: v.picklist(POS),
+	level: Level,
+	gloss: Glosses,
+	example: v.strictObject({ ko: text, gloss: Glosses })
+});
+export type WordSource = v.InferOutput<typeof WordSource>;
+
+/** A word as the app uses it; romanization is generated so it can never drift from hangul. */
+export const Word = v.strictObject({ ...WordSource.entries, romanization: v.string() });
+export type Word = v.InferOutput<typeof Word>;
+
+export const DeckSource = v.strictObject({
+	id: Id,
+	title: Glosses,
+	level: Level,
+	words: v.pipe(v.array(WordSource), v.minLength(1))
+});
+export type DeckSource = v.InferOutput<typeof DeckSource>;
+
+/** A deck with its words moved out to the shared word list. */
+export interface Deck {
+	id: string;
+	title: Glosses;
+	level: number;
+	wordIds: string[];
+}
+
+export const Lesson = v.strictObject({
+	id: Id,
+	deck: Id,
+	title: Glosses,
+	words: v.pipe(v.array(Id), v.minLength(1))
+});
+export type Lesson = v.InferOutput<typeof Lesson>;
+
+// No '..' or other odd characters can pass, so the loader may join it onto static/ safely.
+const ImagePath = v.pipe(
+	v.string(),
+	v.startsWith('/content/images/'),
+	v.regex(
+		/^\/content\/images\/[a-z0-9-]+(?:\/[a-z0-9-]+)*\.(?:svg|png|jpe?g|webp)$/,
+		'must be /content/images/<kebab-case name>.<svg|png|jpg|jpeg|webp>'
+	)
+);
+
+export const ImageClassificationTask = v.strictObject({
+	id: Id,
+	data: v.strictObject({ image: ImagePath, alt: Glosses }),
+	gold: v.strictObject({ labels: v.pipe(v.array(Id), v.minLength(1)) }),
+	explanation: Glosses
+});
+export type ImageClassificationTask = v.InferOutput<typeof ImageClassificationTask>;
+
+/** Labels are vocabulary words, so a label met in a task can join the review deck. */
+export const ProjectLabel = v.strictObject({ id: Id, wordId: Id });
+export type ProjectLabel = v.InferOutput<typeof ProjectLabel>;
+
+export const ProjectSource = v.strictObject({
+	id: Id,
+	type: v.literal('image_classification'),
+	mode: v.literal('training'),
+	multiple: v.boolean(),
+	title: Glosses,
+	description: Glosses,
+	guidelines: Glosses,
+	labels: v.pipe(v.array(ProjectLabel), v.minLength(2)),
+	tasks: v.pipe(v.array(ImageClassificationTask), v.minLength(1))
+});
+export type ProjectSource = v.InferOutput<typeof ProjectSource>;
+
+export interface Content {
+	words: Word[];
+	decks: Deck[];
+	lessons: Lesson[];
+	projects: ProjectSource[];
+}
+
+/**
+ * Verbs and adjectives are conjugated in sentences (먹다 -> 먹었어요), so only their stem
+ * must appear; everything else must appear as written.
+ */
+export function exampleForm(word: Pick<WordSource, 'hangul' | 'pos'>): string {
+	const conjugated = word.pos === 'verb' || word.pos === 'adjective';
+	return conjugated && word.hangul.endsWith('다') ? word.hangul.slice(0, -1) : word.hangul;
+}
+
+/** Revised Romanization, as on Korean road signs, which learners will also meet. */
+export function romanizeWord(hangul: string): string {
+	return romanize(hangul);
+}

@@ -1,0 +1,159 @@
+/**
+ * Recording what a learner does. `record` writes the event to the local log, the outbox and the
+ * local state it changes in one IndexedDB transaction: either all of it is kept or none.
+ * `applyPulled` folds events from another device into the same state with the same reducer.
+ */
+import type { IDBPTransaction } from 'idb';
+import type { EventType, LearnerEvent, PayloadOf } from '$lib/api/events';
+import type { PulledEvent } from '$lib/api/sync';
+import { isCorrectClassification } from '$lib/labeling/classification';
+import type { Draft, IlgamDB, LocalDb } from './db';
+import * as outbox from './outbox';
+
+const STATE_STORES = [
+	'log',
+	'outbox',
+	'cards',
+	'lessonResults',
+	'answers',
+	'tasks',
+	'meta',
+	'drafts'
+] as const;
+type StateTx = IDBPTransaction<IlgamDB, (typeof STATE_STORES)[number][], 'readwrite'>;
+type Srs = typeof import('$lib/srs/cards');
+
+/** The learner's storage is full: nothing was written, and the caller must keep the answer. */
+export class StorageFullError extends Error {
+	constructor() {
+		super('Storage is full');
+	}
+}
+
+const listeners = new Set<() => void>();
+
+/** Called after every committed change, for counts on screen and for kicking the sync. */
+export function onChange(listener: () => void): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
+function changed() {
+	for (const listener of listeners) listener();
+}
+
+export interface RecordOptions {
+	/** Half-done work saved with the event, e.g. the lesson run after this answer. */
+	setDraft?: Draft;
+	clearDraft?: string;
+	at?: Date;
+}
+
+export function newEvent<T extends EventType>(type: T, payload: PayloadOf<T>, at = new Date()) {
+	return { id: crypto.randomUUID(), type, createdAt: at.toISOString(), payload } as LearnerEvent;
+}
+
+// ts-fsrs only matters when reviews are applied, so it stays out of the home page's bundle.
+// It is loaded before a transaction opens: awaiting anything else inside one commits it early.
+async function srsFor(events: readonly LearnerEvent[]): Promise<Srs | null> {
+	return events.some((e) => e.type === 'review') ? import('$lib/srs/cards') : null;
+}
+
+export async function record<T extends EventType>(
+	db: LocalDb,
+	type: T,
+	payload: PayloadOf<T>,
+	options: RecordOptions = {}
+): Promise<LearnerEvent> {
+	const event = newEvent(type, payload, options.at);
+	const srs = await srsFor([event]);
+	try {
+		const tx = db.transaction(STATE_STORES, 'readwrite');
+		await Promise.all([
+			tx.objectStore('log').add(event),
+			outbox.add(tx as never, event),
+			apply(tx, event, srs),
+			options.clearDraft ? tx.objectStore('drafts').delete(options.clearDraft) : undefined,
+			options.setDraft ? tx.objectStore('drafts').put(options.setDraft) : undefined,
+			tx.done
+		]);
+	} catch (err) {
+		if (err instanceof DOMException && err.name === 'QuotaExceededError')
+			throw new StorageFullError();
+		throw err;
+	}
+	changed();
+	return event;
+}
+
+/** Events pulled from the server that this device has not seen yet join the log and the state. */
+export async function applyPulled(db: LocalDb, events: readonly PulledEvent[]): Promise<number> {
+	const srs = await srsFor(events as readonly LearnerEvent[]);
+	const tx = db.transaction(STATE_STORES, 'readwrite');
+	const log = tx.objectStore('log');
+	let added = 0;
+	for (const pulled of events) {
+		const { seq: _seq, ...event } = pulled;
+		if (await log.getKey(event.id)) continue;
+		await log.add(event as LearnerEvent);
+		await apply(tx, event as LearnerEvent, srs);
+		added++;
+	}
+	await tx.done;
+	if (added > 0) changed();
+	return added;
+}
+
+async function apply(tx: StateTx, event: LearnerEvent, srs: Srs | null): Promise<void> {
+	const at = new Date(event.createdAt);
+	switch (event.type) {
+		case 'review': {
+			if (!srs) throw new Error('srs module not loaded');
+			const cards = tx.objectStore('cards');
+			const previous = await cards.get(event.payload.wordId);
+			await cards.put(
+				srs.reviewCard(previous, event.payload.wordId, event.payload.rating as 1, at)
+			);
+			return;
+		}
+		case 'lesson_done': {
+			const { lessonId, correct, total } = event.payload;
+			await tx
+				.objectStore('lessonResults')
+				.put({ lessonId, correct, total, doneAt: event.createdAt });
+			return;
+		}
+		case 'annotation': {
+			const { taskId, projectId, answer } = event.payload;
+			const task = await tx.objectStore('tasks').get(taskId);
+			const correct = task?.gold ? isCorrectClassification(task.gold, answer) : null;
+			await tx.objectStore('answers').put({
+				taskId,
+				projectId,
+				answeredAt: event.createdAt,
+				labels: answer.labels,
+				skipped: false,
+				correct
+			});
+			return;
+		}
+		case 'skip': {
+			const { taskId, projectId } = event.payload;
+			await tx.objectStore('answers').put({
+				taskId,
+				projectId,
+				answeredAt: event.createdAt,
+				labels: null,
+				skipped: true,
+				correct: null
+			});
+			return;
+		}
+		case 'settings': {
+			const meta = tx.objectStore('meta');
+			const current = ((await meta.get('settings')) ?? {}) as Record<string, unknown>;
+			await meta.put({ ...current, ...event.payload }, 'settings');
+			return;
+		}
+	}
+}

@@ -1,0 +1,86 @@
+/** Read-only views of the phone's data for the pages. */
+import type { PackLesson, PackTask, PackWord } from '$lib/api/packs';
+import type { LessonResult, LocalDb, StoredProject, TaskAnswer } from './db';
+
+export function endOfToday(now = new Date()): Date {
+	const end = new Date(now);
+	end.setHours(23, 59, 59, 999);
+	return end;
+}
+
+export async function dueCount(db: LocalDb, until = endOfToday()): Promise<number> {
+	return db.countFromIndex('cards', 'by-due', IDBKeyRange.upperBound(until));
+}
+
+export interface LessonView extends PackLesson {
+	result: LessonResult | null;
+}
+
+export async function lessonList(db: LocalDb): Promise<LessonView[]> {
+	const [lessons, results] = await Promise.all([db.getAll('lessons'), db.getAll('lessonResults')]);
+	const byId = new Map(results.map((r) => [r.lessonId, r]));
+	return lessons
+		.sort((a, b) => a.position - b.position)
+		.map((lesson) => ({ ...lesson, result: byId.get(lesson.id) ?? null }));
+}
+
+export async function lessonWithWords(
+	db: LocalDb,
+	lessonId: string
+): Promise<{ lesson: PackLesson; words: PackWord[] } | null> {
+	const lesson = await db.get('lessons', lessonId);
+	if (!lesson) return null;
+	const words = await Promise.all(lesson.wordIds.map((id) => db.get('words', id)));
+	return { lesson, words: words.filter((w): w is PackWord => w !== undefined) };
+}
+
+export interface ProjectProgress {
+	project: StoredProject;
+	total: number;
+	answered: number;
+	skipped: number;
+	correct: number;
+	/** Share right among scored answers, or null before any. */
+	accuracy: number | null;
+}
+
+export async function projectProgress(db: LocalDb): Promise<ProjectProgress[]> {
+	const [projects, answers] = await Promise.all([db.getAll('projects'), db.getAll('answers')]);
+	return Promise.all(
+		projects.map(async (project) => {
+			const mine = answers.filter((a) => a.projectId === project.id);
+			const scored = mine.filter((a) => a.correct !== null);
+			const correct = scored.filter((a) => a.correct).length;
+			return {
+				project,
+				total: await db.countFromIndex(
+					'tasks',
+					'by-project',
+					IDBKeyRange.bound([project.id, -Infinity], [project.id, Infinity])
+				),
+				answered: mine.filter((a) => !a.skipped).length,
+				skipped: mine.filter((a) => a.skipped).length,
+				correct,
+				accuracy: scored.length ? correct / scored.length : null
+			};
+		})
+	);
+}
+
+export async function projectTasks(
+	db: LocalDb,
+	projectId: string
+): Promise<{ project: StoredProject; tasks: PackTask[]; answers: Map<string, TaskAnswer> } | null> {
+	const project = await db.get('projects', projectId);
+	if (!project) return null;
+	const range = IDBKeyRange.bound([projectId, -Infinity], [projectId, Infinity]);
+	const [tasks, answers] = await Promise.all([
+		db.getAllFromIndex('tasks', 'by-project', range),
+		db.getAllFromIndex('answers', 'by-project', projectId)
+	]);
+	return { project, tasks, answers: new Map(answers.map((a) => [a.taskId, a])) };
+}
+
+export async function wordsKnown(db: LocalDb): Promise<number> {
+	return db.count('cards');
+}

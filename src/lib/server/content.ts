@@ -1,0 +1,192 @@
+// Loads and checks the content files. Content is hand-written by people who may not run the
+// app, so every mistake must fail loudly here, naming the file and the place, rather than
+// show up later as a blank gloss or an unscorable task on a learner's phone.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import {
+	DeckSource,
+	exampleForm,
+	type ImageClassificationTask,
+	Lesson,
+	ProjectSource,
+	romanizeWord,
+	type Content,
+	type Deck,
+	type Word,
+	type WordSource
+} from '$lib/content/schema';
+
+export type { Content } from '$lib/content/schema';
+
+export async function loadContent(dir = 'content', staticDir = 'static'): Promise<Content> {
+	const deckSources = await readJsonFiles(join(dir, 'decks'), DeckSource);
+	const lessons = await readJsonFile(join(dir, 'lessons.json'), v.array(Lesson));
+	const projects = await readJsonFiles(join(dir, 'projects'), ProjectSource);
+
+	const problems = [
+		...checkWords(deckSources),
+		...checkLessons(lessons, deckSources),
+		...checkProjects(projects, deckSources),
+		...(await checkImages(projects, staticDir))
+	];
+	if (problems.length > 0) {
+		throw new Error(`Invalid content in ${dir}:\n- ${problems.join('\n- ')}`);
+	}
+
+	return {
+		words: deckSources.flatMap((deck) => deck.words.map(toWord)),
+		decks: deckSources.map(toDeck),
+		lessons,
+		projects
+	};
+}
+
+function toWord(source: WordSource): Word {
+	return { ...source, romanization: romanizeWord(source.hangul) };
+}
+
+function toDeck({ id, title, level, words }: DeckSource): Deck {
+	return { id, title, level, wordIds: words.map((word) => word.id) };
+}
+
+// --- reading -------------------------------------------------------------------------------
+
+async function readJsonFiles<T extends v.GenericSchema>(
+	dir: string,
+	schema: T
+): Promise<v.InferOutput<T>[]> {
+	// Sorted so that word order, and with it lesson and review order, is the same everywhere.
+	const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+	return Promise.all(names.map((name) => readJsonFile(join(dir, name), schema)));
+}
+
+async function readJsonFile<T extends v.GenericSchema>(
+	file: string,
+	schema: T
+): Promise<v.InferOutput<T>> {
+	const raw = await readFile(file, 'utf8');
+	let json: unknown;
+	try {
+		json = JSON.parse(raw);
+	} catch (cause) {
+		throw new Error(`${file}: not valid JSON: ${(cause as Error).message}`, { cause });
+	}
+	const result = v.safeParse(schema, json);
+	if (!result.success) throw new Error(`${file}: ${describeIssues(result.issues)}`);
+	return result.output;
+}
+
+function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+	return issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`).join('; ');
+}
+
+// --- cross-checks ------------------------------------------------------------------------
+// Each returns a list of problems so that an author sees all of them in one run.
+
+function duplicates(values: readonly string[]): string[] {
+	const seen = new Set<string>();
+	const repeated = new Set<string>();
+	for (const value of values) (seen.has(value) ? repeated : seen).add(value);
+	return [...repeated];
+}
+
+function allWords(decks: readonly DeckSource[]): WordSource[] {
+	return decks.flatMap((deck) => deck.words);
+}
+
+function checkWords(decks: readonly DeckSource[]): string[] {
+	const words = allWords(decks);
+	return [
+		...duplicates(decks.map((deck) => deck.id)).map((id) => `duplicate deck id "${id}"`),
+		...duplicates(words.map((word) => word.id)).map((id) => `duplicate word id "${id}"`),
+		...duplicates(words.map((word) => word.hangul)).map((h) => `duplicate word hangul "${h}"`),
+		...words.filter((word) => !exampleHasWord(word)).map(exampleProblem)
+	];
+}
+
+function exampleHasWord(word: WordSource): boolean {
+	return word.example.ko.includes(exampleForm(word));
+}
+
+function exampleProblem(word: WordSource): string {
+	return `word "${word.id}": example "${word.example.ko}" does not contain "${exampleForm(word)}"`;
+}
+
+function checkLessons(lessons: readonly Lesson[], decks: readonly DeckSource[]): string[] {
+	const deckIds = new Set(decks.map((deck) => deck.id));
+	const wordIds = new Set(allWords(decks).map((word) => word.id));
+	return [
+		...duplicates(lessons.map((lesson) => lesson.id)).map((id) => `duplicate lesson id "${id}"`),
+		...lessons.flatMap((lesson) => [
+			...(deckIds.has(lesson.deck) ? [] : [`lesson "${lesson.id}": unknown deck "${lesson.deck}"`]),
+			...lesson.words
+				.filter((id) => !wordIds.has(id))
+				.map((id) => `lesson "${lesson.id}": unknown word "${id}"`),
+			...duplicates(lesson.words).map((id) => `lesson "${lesson.id}": word "${id}" twice`)
+		])
+	];
+}
+
+function checkProjects(projects: readonly ProjectSource[], decks: readonly DeckSource[]): string[] {
+	const wordIds = new Set(allWords(decks).map((word) => word.id));
+	// Task ids are global because events and exports name a task without its project.
+	const taskIds = projects.flatMap((project) => project.tasks.map((task) => task.id));
+	return [
+		...duplicates(projects.map((p) => p.id)).map((id) => `duplicate project id "${id}"`),
+		...duplicates(taskIds).map((id) => `duplicate task id "${id}"`),
+		...projects.flatMap((project) => checkProject(project, wordIds))
+	];
+}
+
+function checkProject(project: ProjectSource, wordIds: ReadonlySet<string>): string[] {
+	const where = `project "${project.id}"`;
+	const labelIds = project.labels.map((label) => label.id);
+	const known = new Set(labelIds);
+	return [
+		...duplicates(labelIds).map((id) => `${where}: duplicate label id "${id}"`),
+		...project.labels
+			.filter((label) => !wordIds.has(label.wordId))
+			.map((label) => `${where}: label "${label.id}" has unknown wordId "${label.wordId}"`),
+		...project.tasks
+			.flatMap((task) => checkGold(task, known, project.multiple))
+			.map((problem) => `${where}: ${problem}`)
+	];
+}
+
+function checkGold(
+	task: ImageClassificationTask,
+	labelIds: ReadonlySet<string>,
+	multiple: boolean
+): string[] {
+	const unknown = task.gold.labels
+		.filter((label) => !labelIds.has(label))
+		.map((label) => `task "${task.id}": gold label "${label}" is not one of the project's labels`);
+	// A single-choice task with two gold labels could never be answered correctly.
+	const tooMany =
+		!multiple && task.gold.labels.length !== 1
+			? [`task "${task.id}": single-choice project needs exactly one gold label`]
+			: [];
+	return [...unknown, ...tooMany];
+}
+
+async function checkImages(
+	projects: readonly ProjectSource[],
+	staticDir: string
+): Promise<string[]> {
+	const tasks = projects.flatMap((project) => project.tasks);
+	const missing = await Promise.all(
+		tasks.map(async (task) => ((await isFile(join(staticDir, task.data.image))) ? null : task))
+	);
+	return missing
+		.filter((task) => task !== null)
+		.map((task) => `task "${task.id}": image file ${join(staticDir, task.data.image)} is missing`);
+}
+
+async function isFile(path: string): Promise<boolean> {
+	try {
+		return (await stat(path)).isFile();
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,124 @@
+import {
+	bigint,
+	boolean,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable('users', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	role: text('role', { enum: ['learner', 'coordinator', 'admin'] })
+		.notNull()
+		.default('learner'),
+	/** Anonymous until the learner joins a cohort with an account. */
+	anonymous: boolean('anonymous').notNull().default(true),
+	createdAt: createdAt(),
+	lastSyncAt: timestamp('last_sync_at', { withTimezone: true })
+});
+
+export const sessions = pgTable(
+	'sessions',
+	{
+		/** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+		tokenHash: text('token_hash').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: createdAt(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+export const events = pgTable(
+	'events',
+	{
+		/** The client-made UUID: the primary key is what makes a retried batch harmless. */
+		id: uuid('id').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		type: text('type').notNull(),
+		payload: jsonb('payload').notNull(),
+		clientCreatedAt: timestamp('client_created_at', { withTimezone: true }).notNull(),
+		receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Server order, the cursor of GET /api/sync?after=. */
+		seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull().unique()
+	},
+	(t) => [index('events_user_seq_idx').on(t.userId, t.seq)]
+);
+
+export const decks = pgTable('decks', {
+	id: text('id').primaryKey(),
+	title: jsonb('title').$type<Record<string, string>>().notNull(),
+	level: integer('level').notNull(),
+	position: integer('position').notNull()
+});
+
+export const words = pgTable(
+	'words',
+	{
+		id: text('id').primaryKey(),
+		deckId: text('deck_id')
+			.notNull()
+			.references(() => decks.id),
+		hangul: text('hangul').notNull(),
+		romanization: text('romanization').notNull(),
+		pos: text('pos').notNull(),
+		level: integer('level').notNull(),
+		gloss: jsonb('gloss').$type<Record<string, string>>().notNull(),
+		example: jsonb('example').$type<{ ko: string; gloss: Record<string, string> }>().notNull(),
+		position: integer('position').notNull()
+	},
+	(t) => [index('words_deck_idx').on(t.deckId)]
+);
+
+export const lessons = pgTable('lessons', {
+	id: text('id').primaryKey(),
+	deckId: text('deck_id')
+		.notNull()
+		.references(() => decks.id),
+	title: jsonb('title').$type<Record<string, string>>().notNull(),
+	wordIds: jsonb('word_ids').$type<string[]>().notNull(),
+	position: integer('position').notNull()
+});
+
+export const projects = pgTable('projects', {
+	id: text('id').primaryKey(),
+	type: text('type').notNull(),
+	mode: text('mode', { enum: ['training', 'work'] }).notNull(),
+	multiple: boolean('multiple').notNull().default(false),
+	title: jsonb('title').$type<Record<string, string>>().notNull(),
+	description: jsonb('description').$type<Record<string, string>>().notNull(),
+	guidelines: jsonb('guidelines').$type<Record<string, string>>().notNull(),
+	labels: jsonb('labels').$type<{ id: string; wordId: string }[]>().notNull(),
+	createdAt: createdAt()
+});
+
+export const tasks = pgTable(
+	'tasks',
+	{
+		id: text('id').primaryKey(),
+		projectId: text('project_id')
+			.notNull()
+			.references(() => projects.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		data: jsonb('data').notNull(),
+		/** Gold answer. Sent to the phone only for training projects. */
+		gold: jsonb('gold'),
+		explanation: jsonb('explanation').$type<Record<string, string>>(),
+		/** Bytes of the task's image or audio, so a phone can show a batch's size first. */
+		assetBytes: integer('asset_bytes').notNull().default(0)
+	},
+	(t) => [index('tasks_project_idx').on(t.projectId, t.position)]
+);
+
+export type User = typeof users.$inferSelect;
+export type StoredEvent = typeof events.$inferSelect;

@@ -1,0 +1,69 @@
+/** Reads content out of the database in the shapes the phone stores (src/lib/api/packs.ts). */
+import { asc, count, eq, sum } from 'drizzle-orm';
+import type { LessonsPack, PackIndex, PackTask, ProjectPack, ProjectSummary } from '$lib/api/packs';
+import type { Db } from './db';
+import { lessons, projects, tasks, words } from './db/schema';
+
+export async function lessonsPack(db: Db): Promise<LessonsPack> {
+	const [lessonRows, wordRows] = await Promise.all([
+		db.select().from(lessons).orderBy(asc(lessons.position)),
+		db.select().from(words).orderBy(asc(words.position))
+	]);
+	return {
+		lessons: lessonRows,
+		words: wordRows.map(({ position: _position, ...word }) => word)
+	};
+}
+
+async function summaries(db: Db, projectId?: string): Promise<ProjectSummary[]> {
+	const rows = await db
+		.select({
+			id: projects.id,
+			type: projects.type,
+			mode: projects.mode,
+			multiple: projects.multiple,
+			title: projects.title,
+			description: projects.description,
+			taskCount: count(tasks.id),
+			assetBytes: sum(tasks.assetBytes)
+		})
+		.from(projects)
+		.leftJoin(tasks, eq(tasks.projectId, projects.id))
+		.where(projectId ? eq(projects.id, projectId) : undefined)
+		.groupBy(projects.id)
+		.orderBy(asc(projects.createdAt), asc(projects.id));
+	return rows.map((row) => ({ ...row, assetBytes: Number(row.assetBytes ?? 0) }));
+}
+
+export async function packIndex(db: Db): Promise<PackIndex> {
+	return { projects: await summaries(db) };
+}
+
+export async function projectPack(db: Db, projectId: string): Promise<ProjectPack | null> {
+	const [summary] = await summaries(db, projectId);
+	if (!summary) return null;
+	const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+	if (!project) return null;
+	const taskRows = await db
+		.select()
+		.from(tasks)
+		.where(eq(tasks.projectId, projectId))
+		.orderBy(asc(tasks.position));
+	const training = project.mode === 'training';
+	return {
+		project: { ...summary, guidelines: project.guidelines, labels: project.labels },
+		tasks: taskRows.map((row): PackTask => {
+			const task: PackTask = {
+				id: row.id,
+				projectId: row.projectId,
+				position: row.position,
+				data: row.data as PackTask['data']
+			};
+			if (training) {
+				task.gold = row.gold as PackTask['gold'];
+				task.explanation = row.explanation ?? undefined;
+			}
+			return task;
+		})
+	};
+}

@@ -1,0 +1,115 @@
+/**
+ * Puts the shipped content (content/ as data) into the database. Idempotent: run at every start,
+ * it upserts by id, so edited content lands and learners' events are untouched.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Content } from './content';
+import type { Db } from './db';
+import { decks, lessons, projects, tasks, words } from './db/schema';
+
+function excluded(...columns: string[]) {
+	return Object.fromEntries(columns.map((c) => [c, sql.raw(`excluded.${c}`)]));
+}
+
+function fileBytes(staticDir: string, path: string): number {
+	try {
+		return statSync(join(staticDir, path)).size;
+	} catch {
+		return 0;
+	}
+}
+
+export async function seedContent(db: Db, content: Content, staticDir = 'static'): Promise<void> {
+	await db.transaction(async (tx) => {
+		for (const [position, deck] of content.decks.entries()) {
+			await tx
+				.insert(decks)
+				.values({ id: deck.id, title: deck.title, level: deck.level, position })
+				.onConflictDoUpdate({ target: decks.id, set: excluded('title', 'level', 'position') });
+		}
+		const deckOf = new Map(content.decks.flatMap((d) => d.wordIds.map((id) => [id, d.id])));
+		if (content.words.length > 0) {
+			await tx
+				.insert(words)
+				.values(
+					content.words.map((word, position) => ({
+						id: word.id,
+						deckId: deckOf.get(word.id) ?? '',
+						hangul: word.hangul,
+						romanization: word.romanization,
+						pos: word.pos,
+						level: word.level,
+						gloss: word.gloss,
+						example: word.example,
+						position
+					}))
+				)
+				.onConflictDoUpdate({
+					target: words.id,
+					set: excluded(
+						'deck_id',
+						'hangul',
+						'romanization',
+						'pos',
+						'level',
+						'gloss',
+						'example',
+						'position'
+					)
+				});
+		}
+		for (const [position, lesson] of content.lessons.entries()) {
+			await tx
+				.insert(lessons)
+				.values({
+					id: lesson.id,
+					deckId: lesson.deck,
+					title: lesson.title,
+					wordIds: lesson.words,
+					position
+				})
+				.onConflictDoUpdate({
+					target: lessons.id,
+					set: excluded('deck_id', 'title', 'word_ids', 'position')
+				});
+		}
+		for (const project of content.projects) {
+			await tx
+				.insert(projects)
+				.values({
+					id: project.id,
+					type: project.type,
+					mode: project.mode,
+					multiple: project.multiple,
+					title: project.title,
+					description: project.description,
+					guidelines: project.guidelines,
+					labels: project.labels
+				})
+				.onConflictDoUpdate({
+					target: projects.id,
+					set: excluded('type', 'mode', 'multiple', 'title', 'description', 'guidelines', 'labels')
+				});
+			if (project.tasks.length === 0) continue;
+			await tx
+				.insert(tasks)
+				.values(
+					project.tasks.map((task, position) => ({
+						id: task.id,
+						projectId: project.id,
+						position,
+						data: task.data,
+						gold: task.gold,
+						explanation: task.explanation,
+						assetBytes: fileBytes(staticDir, task.data.image)
+					}))
+				)
+				.onConflictDoUpdate({
+					target: tasks.id,
+					set: excluded('project_id', 'position', 'data', 'gold', 'explanation', 'asset_bytes')
+				});
+		}
+	});
+}

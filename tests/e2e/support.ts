@@ -1,0 +1,122 @@
+/**
+ * End-to-end support: runs the production build (`build/`) as a real server on a free port with
+ * its own PGlite data directory, and drives the system Chromium with playwright-core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+export function chromiumPath(): string {
+	const path = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+		(p) => p && existsSync(p)
+	);
+	if (!path)
+		throw new Error('No Chromium: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
+	return path;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: chromiumPath(),
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+}
+
+/** A phone: 360×800, touch, English device language. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+	return browser.newContext({
+		viewport: { width: 360, height: 800 },
+		deviceScaleFactor: 2,
+		isMobile: true,
+		hasTouch: true,
+		locale: 'en-US'
+	});
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+export interface AppServer {
+	url: string;
+	stop(): Promise<void>;
+	start(): Promise<void>;
+	dispose(): Promise<void>;
+}
+
+/** The built app on its own port and data directory; stop() and start() keep both. */
+export async function startApp(): Promise<AppServer> {
+	if (!existsSync('build/index.js'))
+		throw new Error('No production build: run `npm run build` (npm test does)');
+	const port = await freePort();
+	const dataDir = mkdtempSync(join(tmpdir(), 'ilgam-e2e-'));
+	const url = `http://127.0.0.1:${port}`;
+	let child: ChildProcess | null = null;
+
+	async function start() {
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			ILGAM_DATA_DIR: dataDir
+		};
+		delete env.DATABASE_URL;
+		child = spawn(process.execPath, ['build/index.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let log = '';
+		child.stdout?.on('data', (chunk) => (log += chunk));
+		child.stderr?.on('data', (chunk) => (log += chunk));
+		const deadline = Date.now() + 60_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
+			try {
+				const response = await fetch(`${url}/api/packs`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((r) => setTimeout(r, 200));
+		}
+		throw new Error(`server did not start: ${log}`);
+	}
+
+	async function stop() {
+		const running = child;
+		if (!running || running.exitCode !== null) return;
+		await new Promise<void>((resolve) => {
+			running.once('exit', () => resolve());
+			running.kill('SIGTERM');
+		});
+		child = null;
+	}
+
+	await start();
+	return {
+		url,
+		start,
+		stop,
+		async dispose() {
+			await stop();
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}

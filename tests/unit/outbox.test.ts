@@ -1,0 +1,413 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LearnerEvent } from '$lib/api/events';
+import type { LocalDb } from '$lib/offline/db';
+import { applyPulled, newEvent, onChange, record } from '$lib/offline/events';
+import * as meta from '$lib/offline/meta';
+import * as outbox from '$lib/offline/outbox';
+import {
+	freshDb,
+	lessonDoneEvent,
+	outboxItem,
+	pulledEvent,
+	reviewEvent,
+	settingsEvent
+} from '../factories';
+
+let db: LocalDb;
+
+beforeEach(async () => {
+	db = await freshDb();
+});
+
+afterEach(() => {
+	db.close();
+	vi.restoreAllMocks();
+});
+
+async function storeCounts() {
+	const [log, box, cards, lessonResults, answers, drafts] = await Promise.all([
+		db.count('log'),
+		db.count('outbox'),
+		db.count('cards'),
+		db.count('lessonResults'),
+		db.count('answers'),
+		db.count('drafts')
+	]);
+	return { log, outbox: box, cards, lessonResults, answers, drafts };
+}
+
+describe('record', () => {
+	it('writes a review to the log, the outbox and the card in one go', async () => {
+		const at = new Date('2025-03-02T10:00:00.000Z');
+		const event = await record(
+			db,
+			'review',
+			{ wordId: 'word-7', correct: true, rating: 3, exercise: 'meaning_choice', durationMs: 1_200 },
+			{ at }
+		);
+
+		expect(event.type).toBe('review');
+		expect(event.createdAt).toBe(at.toISOString());
+		expect(await db.get('log', event.id)).toEqual(event);
+
+		const item = await db.get('outbox', event.id);
+		expect(item).toMatchObject({ id: event.id, event, status: 'pending' });
+		expect(item?.reason).toBeUndefined();
+
+		const card = await db.get('cards', 'word-7');
+		expect(card).toBeDefined();
+		expect(card?.wordId).toBe('word-7');
+		expect(card?.reps).toBe(1);
+		expect(card?.last_review).toEqual(at);
+		expect(card?.due.getTime()).toBeGreaterThan(at.getTime());
+	});
+
+	it('a second review of the same word builds on the first card', async () => {
+		const first = new Date('2025-03-02T10:00:00.000Z');
+		const payload = {
+			wordId: 'word-7',
+			correct: true,
+			rating: 3,
+			exercise: 'typing',
+			durationMs: 900
+		} as const;
+		await record(db, 'review', payload, { at: first });
+		const afterOne = await db.get('cards', 'word-7');
+		const second = new Date(afterOne!.due.getTime() + 60_000);
+		await record(db, 'review', payload, { at: second });
+		const afterTwo = await db.get('cards', 'word-7');
+
+		expect(afterTwo?.reps).toBe(2);
+		expect(afterTwo?.last_review).toEqual(second);
+		expect(afterTwo!.due.getTime()).toBeGreaterThan(afterOne!.due.getTime());
+		expect(await storeCounts()).toMatchObject({ log: 2, outbox: 2, cards: 1 });
+	});
+
+	it('a lesson_done writes a lessonResults row', async () => {
+		const event = await record(db, 'lesson_done', {
+			lessonId: 'lesson-03',
+			correct: 9,
+			total: 12,
+			durationMs: 240_000
+		});
+		expect(await db.get('lessonResults', 'lesson-03')).toEqual({
+			lessonId: 'lesson-03',
+			correct: 9,
+			total: 12,
+			doneAt: event.createdAt
+		});
+		expect(await db.get('outbox', event.id)).toBeDefined();
+		expect(await db.get('log', event.id)).toEqual(event);
+	});
+
+	it('a settings event merges into meta settings', async () => {
+		await record(db, 'settings', { locale: 'vi' });
+		expect(await meta.get(db, 'settings')).toEqual({ locale: 'vi', wifiOnly: false });
+
+		await record(db, 'settings', { wifiOnly: true });
+		expect(await meta.get(db, 'settings')).toEqual({ locale: 'vi', wifiOnly: true });
+
+		await record(db, 'settings', { locale: 'zh' });
+		expect(await db.get('meta', 'settings')).toEqual({ locale: 'zh', wifiOnly: true });
+		expect(await storeCounts()).toMatchObject({ log: 3, outbox: 3 });
+	});
+
+	it('an annotation and a skip write answers', async () => {
+		const annotation = await record(db, 'annotation', {
+			projectId: 'project-1',
+			taskId: 'task-1',
+			answer: { labels: ['cat'] },
+			durationMs: 3_000
+		});
+		await record(db, 'skip', { projectId: 'project-1', taskId: 'task-2', reason: 'cannot_see' });
+		expect(await db.get('answers', 'task-1')).toEqual({
+			taskId: 'task-1',
+			projectId: 'project-1',
+			answeredAt: annotation.createdAt,
+			labels: ['cat'],
+			skipped: false,
+			correct: null
+		});
+		expect(await db.get('answers', 'task-2')).toMatchObject({ skipped: true, labels: null });
+	});
+
+	it('saves and clears a draft with the event', async () => {
+		const draft = { key: 'lesson:lesson-01', updatedAt: 1, state: { position: 3 } };
+		await record(
+			db,
+			'review',
+			{ wordId: 'word-1', correct: false, rating: 1, exercise: 'meaning_choice', durationMs: 10 },
+			{ setDraft: draft }
+		);
+		expect(await db.get('drafts', draft.key)).toEqual(draft);
+
+		await record(
+			db,
+			'lesson_done',
+			{ lessonId: 'lesson-01', correct: 1, total: 2, durationMs: 100 },
+			{ clearDraft: draft.key }
+		);
+		expect(await db.get('drafts', draft.key)).toBeUndefined();
+	});
+
+	it('tells listeners after a commit', async () => {
+		const listener = vi.fn();
+		const off = onChange(listener);
+		await record(db, 'settings', { wifiOnly: true });
+		expect(listener).toHaveBeenCalledTimes(1);
+		off();
+		await record(db, 'settings', { wifiOnly: false });
+		expect(listener).toHaveBeenCalledTimes(1);
+	});
+
+	describe('atomicity', () => {
+		const fixedId = '0b9a4c1e-6a43-4f5e-9d0c-2f6f1d6c7a11';
+
+		async function occupyLogId() {
+			// A log row with the id the next event will get: the next log add must fail.
+			const squatter = lessonDoneEvent({ id: fixedId, payload: { lessonId: 'lesson-99' } });
+			await db.add('log', squatter);
+			vi.spyOn(crypto, 'randomUUID').mockReturnValue(fixedId);
+			return squatter;
+		}
+
+		it('a review whose log add fails writes no outbox item and no card', async () => {
+			const squatter = await occupyLogId();
+			const listener = vi.fn();
+			const off = onChange(listener);
+
+			await expect(
+				record(
+					db,
+					'review',
+					{ wordId: 'word-1', correct: true, rating: 3, exercise: 'intro', durationMs: 5 },
+					{ setDraft: { key: 'lesson:x', updatedAt: 1, state: {} } }
+				)
+			).rejects.toThrow();
+			off();
+
+			expect(crypto.randomUUID).toHaveBeenCalled();
+			expect(await storeCounts()).toEqual({
+				log: 1,
+				outbox: 0,
+				cards: 0,
+				lessonResults: 0,
+				answers: 0,
+				drafts: 0
+			});
+			expect(await db.get('log', fixedId)).toEqual(squatter);
+			expect(listener).not.toHaveBeenCalled();
+		});
+
+		it('a settings event whose log add fails leaves meta settings as they were', async () => {
+			await record(db, 'settings', { locale: 'ko', wifiOnly: false });
+			await occupyLogId();
+
+			await expect(record(db, 'settings', { locale: 'vi', wifiOnly: true })).rejects.toThrow();
+
+			expect(await db.get('meta', 'settings')).toEqual({ locale: 'ko', wifiOnly: false });
+			expect(await outbox.counts(db)).toEqual({ pending: 1, rejected: 0 });
+		});
+
+		it('a lesson_done whose log add fails writes no lessonResults row', async () => {
+			await occupyLogId();
+			await expect(
+				record(db, 'lesson_done', { lessonId: 'lesson-02', correct: 1, total: 1, durationMs: 1 })
+			).rejects.toThrow();
+			expect(await db.get('lessonResults', 'lesson-02')).toBeUndefined();
+			expect(await db.count('outbox')).toBe(0);
+		});
+	});
+});
+
+describe('outbox', () => {
+	async function put(...items: ReturnType<typeof outboxItem>[]) {
+		const tx = db.transaction('outbox', 'readwrite');
+		await Promise.all([...items.map((item) => tx.store.put(item)), tx.done]);
+	}
+
+	it('pending returns oldest first, up to the limit', async () => {
+		const items = [5, 1, 4, 2, 3].map((queuedAt) => outboxItem({ queuedAt }));
+		await put(...items);
+
+		const firstThree = await outbox.pending(db, 3);
+		expect(firstThree.map((i) => i.queuedAt)).toEqual([1, 2, 3]);
+
+		const all = await outbox.pending(db, 100);
+		expect(all.map((i) => i.queuedAt)).toEqual([1, 2, 3, 4, 5]);
+		expect(all.map((i) => i.id)).toEqual(
+			[...items].sort((a, b) => a.queuedAt - b.queuedAt).map((i) => i.id)
+		);
+	});
+
+	it('pending follows recording order', async () => {
+		let now = 1_000;
+		vi.spyOn(Date, 'now').mockImplementation(() => now++);
+		const ids: string[] = [];
+		for (let i = 0; i < 5; i++) {
+			ids.push((await record(db, 'settings', { wifiOnly: i % 2 === 0 })).id);
+		}
+		expect((await outbox.pending(db, 10)).map((i) => i.id)).toEqual(ids);
+	});
+
+	it('pending skips rejected items and still fills the limit', async () => {
+		const rejected = outboxItem({ queuedAt: 1, status: 'rejected', reason: 'bad' });
+		const a = outboxItem({ queuedAt: 2 });
+		const b = outboxItem({ queuedAt: 3 });
+		const c = outboxItem({ queuedAt: 4 });
+		await put(c, rejected, b, a);
+
+		expect((await outbox.pending(db, 2)).map((i) => i.id)).toEqual([a.id, b.id]);
+		expect((await outbox.pending(db, 10)).map((i) => i.id)).toEqual([a.id, b.id, c.id]);
+	});
+
+	it('ack removes exactly the given items', async () => {
+		const items = [1, 2, 3, 4].map((queuedAt) => outboxItem({ queuedAt }));
+		await put(...items);
+		await outbox.ack(db, [items[0]!.id, items[2]!.id]);
+		expect((await outbox.list(db)).map((i) => i.id)).toEqual([items[1]!.id, items[3]!.id]);
+
+		await outbox.ack(db, []);
+		expect(await db.count('outbox')).toBe(2);
+
+		await outbox.ack(db, ['not-there']);
+		expect(await db.count('outbox')).toBe(2);
+	});
+
+	it('reject keeps the item, marked with its reason', async () => {
+		const item = outboxItem({ queuedAt: 7 });
+		const other = outboxItem({ queuedAt: 8 });
+		await put(item, other);
+
+		await outbox.reject(db, item.id, 'payload.wordId: no such word');
+
+		expect(await db.get('outbox', item.id)).toEqual({
+			...item,
+			status: 'rejected',
+			reason: 'payload.wordId: no such word'
+		});
+		expect((await outbox.pending(db, 10)).map((i) => i.id)).toEqual([other.id]);
+
+		await outbox.reject(db, 'not-there', 'whatever');
+		expect(await db.count('outbox')).toBe(2);
+	});
+
+	it('counts pending and rejected', async () => {
+		expect(await outbox.counts(db)).toEqual({ pending: 0, rejected: 0 });
+		const items = [1, 2, 3, 4, 5].map((queuedAt) => outboxItem({ queuedAt }));
+		await put(...items);
+		await outbox.reject(db, items[1]!.id, 'x');
+		await outbox.reject(db, items[3]!.id, 'y');
+		expect(await outbox.counts(db)).toEqual({ pending: 3, rejected: 2 });
+		await outbox.ack(db, [items[0]!.id, items[1]!.id]);
+		expect(await outbox.counts(db)).toEqual({ pending: 2, rejected: 1 });
+	});
+});
+
+describe('applyPulled', () => {
+	function reviewsOf(wordIds: string[]): LearnerEvent[] {
+		let t = Date.parse('2025-04-01T08:00:00.000Z');
+		return wordIds.map((wordId, i) => {
+			t += 36 * 3_600_000;
+			return reviewEvent({
+				createdAt: new Date(t).toISOString(),
+				payload: { wordId, rating: ((i % 4) + 1) as 1 | 2 | 3 | 4, correct: i % 4 !== 0 }
+			});
+		});
+	}
+
+	it('adds unseen events once: applying twice gives the same state and log', async () => {
+		const events = [
+			...reviewsOf(['word-1', 'word-2', 'word-1', 'word-3', 'word-1']),
+			lessonDoneEvent({ payload: { lessonId: 'lesson-05', correct: 4, total: 5 } }),
+			settingsEvent({ payload: { locale: 'zh', wifiOnly: true } })
+		];
+		const page = events.map((e, i) => pulledEvent(e, i + 1));
+
+		expect(await applyPulled(db, page)).toBe(events.length);
+		const cards = await db.getAll('cards');
+		const log = await db.getAll('log');
+
+		expect(await applyPulled(db, page)).toBe(0);
+		expect(await db.getAll('cards')).toEqual(cards);
+		expect(await db.getAll('log')).toEqual(log);
+
+		expect(log).toHaveLength(events.length);
+		expect(cards.map((c) => c.wordId).sort()).toEqual(['word-1', 'word-2', 'word-3']);
+		expect(cards.find((c) => c.wordId === 'word-1')?.reps).toBe(3);
+		expect(await db.get('lessonResults', 'lesson-05')).toMatchObject({ correct: 4, total: 5 });
+		expect(await meta.get(db, 'settings')).toEqual({ locale: 'zh', wifiOnly: true });
+		// Pulled events are already on the server: they never enter the outbox.
+		expect(await db.count('outbox')).toBe(0);
+		// The server's seq is not part of the stored event.
+		expect(log.every((e) => !('seq' in e))).toBe(true);
+	});
+
+	it('skips events this device recorded itself, and applies only the new ones', async () => {
+		const mine = await record(db, 'review', {
+			wordId: 'word-1',
+			correct: true,
+			rating: 3,
+			exercise: 'typing',
+			durationMs: 1_000
+		});
+		const cardBefore = await db.get('cards', 'word-1');
+		const theirs = reviewEvent({ payload: { wordId: 'word-2' } });
+
+		expect(await applyPulled(db, [pulledEvent(mine, 1), pulledEvent(theirs, 2)])).toBe(1);
+
+		expect(await db.get('cards', 'word-1')).toEqual(cardBefore);
+		expect(await db.get('cards', 'word-2')).toBeDefined();
+		expect(await db.count('log')).toBe(2);
+	});
+
+	it('a page repeating an id applies it once', async () => {
+		const event = reviewEvent({ payload: { wordId: 'word-4' } });
+		expect(await applyPulled(db, [pulledEvent(event, 1), pulledEvent(event, 1)])).toBe(1);
+		expect((await db.get('cards', 'word-4'))?.reps).toBe(1);
+	});
+
+	it('builds the same cards as recording the same reviews locally', async () => {
+		const events = reviewsOf([
+			'word-1',
+			'word-2',
+			'word-1',
+			'word-3',
+			'word-2',
+			'word-1',
+			'word-3',
+			'word-1'
+		]);
+
+		for (const event of events) {
+			if (event.type !== 'review') throw new Error('unreachable');
+			await record(db, 'review', event.payload, { at: new Date(event.createdAt) });
+		}
+		const local = await db.getAll('cards');
+
+		const other = await freshDb();
+		try {
+			await applyPulled(
+				other,
+				events.map((e, i) => pulledEvent(e, i + 1))
+			);
+			expect(await other.getAll('cards')).toEqual(local);
+		} finally {
+			other.close();
+		}
+		expect(local).toHaveLength(3);
+		expect(local.find((c) => c.wordId === 'word-1')?.reps).toBe(4);
+	});
+});
+
+describe('newEvent', () => {
+	it('makes a uuid and an ISO timestamp', () => {
+		const at = new Date('2025-01-02T03:04:05.678Z');
+		const event = newEvent('settings', { wifiOnly: true }, at);
+		expect(event.id).toMatch(
+			/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+		);
+		expect(event.createdAt).toBe('2025-01-02T03:04:05.678Z');
+		expect(newEvent('settings', { wifiOnly: true }).id).not.toBe(event.id);
+	});
+});
