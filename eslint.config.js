@@ -18,7 +18,7 @@ export default ts.config(
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: true,
+				projectService: { allowDefaultProject: ['drizzle.config.ts'] },
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig
@@ -26,8 +26,20 @@ export default ts.config(
 		},
 		rules: {
 			'@typescript-eslint/no-floating-promises': 'error',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
+			// Ilgam is always served at the root (no `paths.base`), so plain hrefs are correct.
+			'svelte/no-navigation-without-resolve': 'off'
 		}
+	},
+	{
+		// The service worker is outside SvelteKit's generated tsconfig (it needs the webworker
+		// lib), so it is linted without type information.
+		files: ['src/service-worker/**/*.ts'],
+		languageOptions: { parserOptions: { projectService: false } },
+		rules: { '@typescript-eslint/no-floating-promises': 'off' }
 	},
 	{
 		ignores: [

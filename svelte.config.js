@@ -10,6 +10,9 @@ const config = {
 		serviceWorker: { register: false },
 		files: { serviceWorker: 'src/service-worker' },
 		alias: { $messages: 'messages', $content: 'content' },
+		// The service worker answers every learner URL with one shell, so its asset URLs must
+		// not be relative to the page they were prerendered for.
+		paths: { relative: false },
 		prerender: { handleHttpError: 'fail' }
 	},
 	compilerOptions: { runes: true }

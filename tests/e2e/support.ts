@@ -105,6 +105,8 @@ export async function startApp(): Promise<AppServer> {
 		await new Promise<void>((resolve) => {
 			running.once('exit', () => resolve());
 			running.kill('SIGTERM');
+			// adapter-node waits for open keep-alive connections; a stopped network does not.
+			setTimeout(() => running.kill('SIGKILL'), 3_000).unref();
 		});
 		child = null;
 	}

@@ -36,6 +36,7 @@ function play(start: LessonRun, misses: Map<string, number>, stopAfterAnswers = 
 	const left = new Map(misses);
 	const missedAt: { position: number; wordId: string; stepsBefore: number; retryAt: number }[] = [];
 	const asked: string[] = [];
+	const right = new Set(start.learned);
 	let run = start;
 	for (let moves = 0; !isFinished(run) && asked.length < stopAfterAnswers; moves++) {
 		if (moves > maxMoves) throw new Error('the run never finishes');
@@ -73,6 +74,9 @@ function play(start: LessonRun, misses: Map<string, number>, stopAfterAnswers = 
 		} else {
 			expect(result.run.steps).toEqual(before.steps);
 		}
+		if (result.correct) right.add(step.wordId);
+		// `learned` is exactly the words answered right so far, each once.
+		expect([...result.run.learned].sort()).toEqual([...right].sort());
 		run = result.run;
 	}
 	return { run, missedAt, asked, left };

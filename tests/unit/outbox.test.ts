@@ -398,6 +398,31 @@ describe('applyPulled', () => {
 		expect(local).toHaveLength(3);
 		expect(local.find((c) => c.wordId === 'word-1')?.reps).toBe(4);
 	});
+
+	// KNOWN SRC BUG (src/lib/offline/events.ts applyPulled/apply, lines 90-116): a pulled review
+	// is folded onto the current card in arrival order. A review older than the card's
+	// last_review (another device's offline review, or the server's seq order differing from
+	// review time) makes ts-fsrs throw `Invalid delta_t "-2"`, which aborts the whole page.
+	it('applies a pulled review older than the card, like the reviews in time order', async () => {
+		const [older, newer] = reviewsOf(['word-1', 'word-1']);
+		const chronological = await freshDb();
+		try {
+			for (const event of [older!, newer!]) {
+				if (event.type !== 'review') throw new Error('unreachable');
+				await record(chronological, 'review', event.payload, { at: new Date(event.createdAt) });
+			}
+			const expected = await chronological.getAll('cards');
+
+			// This device saw the newer review first, then pulls the older one.
+			const pulled = applyPulled(db, [pulledEvent(newer!, 1)]).then(() =>
+				applyPulled(db, [pulledEvent(older!, 2)])
+			);
+			await expect(pulled, 'applyPulled must not throw on an older review').resolves.toBe(1);
+			expect(await db.getAll('cards')).toEqual(expected);
+		} finally {
+			chronological.close();
+		}
+	});
 });
 
 describe('newEvent', () => {

@@ -483,6 +483,49 @@ describe('SyncClient pull', () => {
 		}
 	});
 
+	// KNOWN SRC BUG (src/lib/offline/events.ts applyPulled/apply, lines 90-116): pulled reviews
+	// are applied in arrival order on top of the local card; one older than the card's
+	// last_review makes ts-fsrs throw `Invalid delta_t "-2"`, so every later sync fails in pull
+	// (status 'offline', backoff forever) and the two devices never converge.
+	it('two devices that reviewed the same word offline converge', async () => {
+		const payload = {
+			wordId: 'word-1',
+			correct: true,
+			rating: 3,
+			exercise: 'typing',
+			durationMs: 1_000
+		} as const;
+		const phone = db;
+		const tablet = await freshDb();
+		try {
+			const phoneSync = client().sync;
+			db = tablet;
+			const tabletSync = client().sync;
+
+			await record(phone, 'review', payload, { at: new Date('2025-05-01T10:00:00.000Z') });
+			await phoneSync.sync();
+			// The tablet was offline and reviewed the same word two days later.
+			await record(
+				tablet,
+				'review',
+				{ ...payload, rating: 1, correct: false },
+				{
+					at: new Date('2025-05-03T10:00:00.000Z')
+				}
+			);
+			await tabletSync.sync();
+			await phoneSync.sync();
+
+			expect(tabletSync.state.message).toBeNull();
+			expect(tabletSync.state.status).toBe('idle');
+			expect(await tablet.count('log')).toBe(2);
+			expect(await tablet.getAll('cards')).toEqual(await phone.getAll('cards'));
+		} finally {
+			db = phone;
+			tablet.close();
+		}
+	});
+
 	it('pulling back its own pushed events changes nothing', async () => {
 		await recordReviews(3);
 		const { sync } = client();

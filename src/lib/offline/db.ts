@@ -43,7 +43,7 @@ export type StoredProject = ProjectPack['project'] & { downloadedAt: string };
 
 export interface IlgamDB extends DBSchema {
 	meta: { key: string; value: unknown };
-	log: { key: string; value: LearnerEvent; indexes: { 'by-type': string } };
+	log: { key: string; value: LearnerEvent; indexes: { 'by-type': string; 'by-word': string } };
 	outbox: {
 		key: string;
 		value: OutboxItem;
@@ -65,7 +65,10 @@ export function openLocalDb(name = DB_NAME): Promise<IDBPDatabase<IlgamDB>> {
 	return openDB<IlgamDB>(name, 1, {
 		upgrade(db) {
 			db.createObjectStore('meta');
-			db.createObjectStore('log', { keyPath: 'id' }).createIndex('by-type', 'type');
+			const log = db.createObjectStore('log', { keyPath: 'id' });
+			log.createIndex('by-type', 'type');
+			// Review events carry payload.wordId; other events are simply not in this index.
+			log.createIndex('by-word', 'payload.wordId');
 			const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
 			outbox.createIndex('by-queued', 'queuedAt');
 			outbox.createIndex('by-status', 'status');

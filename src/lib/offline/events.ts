@@ -4,7 +4,7 @@
  * `applyPulled` folds events from another device into the same state with the same reducer.
  */
 import type { IDBPTransaction } from 'idb';
-import type { EventType, LearnerEvent, PayloadOf } from '$lib/api/events';
+import type { EventOf, EventType, LearnerEvent, PayloadOf } from '$lib/api/events';
 import type { PulledEvent } from '$lib/api/sync';
 import { isCorrectClassification } from '$lib/labeling/classification';
 import type { Draft, IlgamDB, LocalDb } from './db';
@@ -105,15 +105,14 @@ export async function applyPulled(db: LocalDb, events: readonly PulledEvent[]): 
 }
 
 async function apply(tx: StateTx, event: LearnerEvent, srs: Srs | null): Promise<void> {
-	const at = new Date(event.createdAt);
 	switch (event.type) {
 		case 'review': {
 			if (!srs) throw new Error('srs module not loaded');
-			const cards = tx.objectStore('cards');
-			const previous = await cards.get(event.payload.wordId);
-			await cards.put(
-				srs.reviewCard(previous, event.payload.wordId, event.payload.rating as 1, at)
-			);
+			// The card is rebuilt from the word's whole review log in time order, so reviews that
+			// arrive late from another device land in their place instead of on top.
+			const { wordId } = event.payload;
+			const reviews = await tx.objectStore('log').index('by-word').getAll(wordId);
+			await tx.objectStore('cards').put(srs.cardFromReviews(wordId, reviews.filter(isReview)));
 			return;
 		}
 		case 'lesson_done': {
@@ -156,4 +155,8 @@ async function apply(tx: StateTx, event: LearnerEvent, srs: Srs | null): Promise
 			return;
 		}
 	}
+}
+
+function isReview(event: LearnerEvent): event is EventOf<'review'> {
+	return event.type === 'review';
 }

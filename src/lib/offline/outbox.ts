@@ -8,8 +8,16 @@ import type { IlgamDB, LocalDb, OutboxItem } from './db';
 
 type WritableTx = IDBPTransaction<IlgamDB, ('outbox' | 'log')[], 'readwrite'>;
 
+let lastQueuedAt = 0;
+
+/** Strictly increasing, so events recorded in the same millisecond keep their order. */
+function nextQueuedAt(): number {
+	lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1);
+	return lastQueuedAt;
+}
+
 /** Adds inside the caller's transaction, so the event and its state change commit together. */
-export function add(tx: WritableTx, event: LearnerEvent, queuedAt = Date.now()) {
+export function add(tx: WritableTx, event: LearnerEvent, queuedAt = nextQueuedAt()) {
 	const item: OutboxItem = { id: event.id, event, status: 'pending', queuedAt };
 	return tx.objectStore('outbox').add(item);
 }

@@ -219,9 +219,9 @@ export class SyncClient {
 
 	async #pull() {
 		for (;;) {
-			const after = await this.#opts.store.cursor();
-			const page = (await this.#withSession(() =>
-				this.#request(`/api/sync?after=${after}&limit=200`)
+			// The cursor is read inside the retry: a new identity starts again from 0.
+			const page = (await this.#withSession(async () =>
+				this.#request(`/api/sync?after=${await this.#opts.store.cursor()}&limit=200`)
 			)) as PullResponse;
 			await this.#opts.store.applyPulled(page);
 			if (!page.more) return;

@@ -28,7 +28,10 @@ export async function pushEvents(
 		results[index] = { index, id, status: 'rejected', reason };
 	};
 
-	const seen = new Map<string, number>();
+	// A second copy of an event inside one batch gets the first copy's answer once that is
+	// known: "duplicate" if the first was stored, "rejected" if it was not.
+	const firstIndex = new Map<string, number>();
+	const copies: { index: number; first: number }[] = [];
 	const candidates: Candidate[] = [];
 	raw.forEach((item, index) => {
 		const id = typeof item.id === 'string' ? item.id : null;
@@ -38,12 +41,9 @@ export async function pushEvents(
 		if (Date.parse(event.createdAt) > now.getTime() + MAX_CLOCK_SKEW_MS) {
 			return reject(index, event.id, 'createdAt: is in the future');
 		}
-		const first = seen.get(event.id);
-		if (first !== undefined) {
-			results[index] = { index, id: event.id, status: 'duplicate' };
-			return;
-		}
-		seen.set(event.id, index);
+		const first = firstIndex.get(event.id);
+		if (first !== undefined) return void copies.push({ index, first });
+		firstIndex.set(event.id, index);
 		candidates.push({ index, event });
 	});
 
@@ -54,8 +54,13 @@ export async function pushEvents(
 		return !problem;
 	});
 
-	if (storable.length > 0) {
-		const inserted = await db
+	await db.transaction(async (tx) => {
+		// Locks the learner's row until commit, so two pushes for one learner (two devices, two
+		// app servers) insert one after the other and `seq` grows in commit order for that
+		// learner: a pull can never move its cursor past an event that commits later.
+		await tx.update(users).set({ lastSyncAt: now }).where(eq(users.id, userId));
+		if (storable.length === 0) return;
+		const inserted = await tx
 			.insert(events)
 			.values(
 				storable.map(({ event }) => ({
@@ -69,10 +74,9 @@ export async function pushEvents(
 			.onConflictDoNothing({ target: events.id })
 			.returning({ id: events.id });
 		const fresh = new Set(inserted.map((row) => row.id));
-		const stale = storable.filter(({ event }) => !fresh.has(event.id));
 		const owners = await ownersOf(
-			db,
-			stale.map(({ event }) => event.id)
+			tx,
+			storable.filter(({ event }) => !fresh.has(event.id)).map(({ event }) => event.id)
 		);
 		for (const { index, event } of storable) {
 			if (fresh.has(event.id)) results[index] = { index, id: event.id, status: 'accepted' };
@@ -80,12 +84,19 @@ export async function pushEvents(
 				results[index] = { index, id: event.id, status: 'duplicate' };
 			} else reject(index, event.id, 'id: already used by another learner');
 		}
+	});
+
+	for (const { index, first } of copies) {
+		const original = results[first];
+		results[index] =
+			original?.status === 'rejected'
+				? { ...original, index }
+				: { index, id: original?.id ?? null, status: 'duplicate' };
 	}
-	await db.update(users).set({ lastSyncAt: now }).where(eq(users.id, userId));
 	return results;
 }
 
-async function ownersOf(db: Db, ids: string[]): Promise<Map<string, string>> {
+async function ownersOf(db: Pick<Db, 'select'>, ids: string[]): Promise<Map<string, string>> {
 	if (ids.length === 0) return new Map();
 	const rows = await db
 		.select({ id: events.id, userId: events.userId })
@@ -100,7 +111,10 @@ async function checkReferences(db: Db, candidates: Candidate[]): Promise<Map<num
 	const lessonIds = new Set<string>();
 	const taskIds = new Set<string>();
 	for (const { event } of candidates) {
-		if (event.type === 'review') wordIds.add(event.payload.wordId);
+		if (event.type === 'review') {
+			wordIds.add(event.payload.wordId);
+			if (event.payload.lessonId) lessonIds.add(event.payload.lessonId);
+		}
 		if (event.type === 'lesson_done') lessonIds.add(event.payload.lessonId);
 		if (event.type === 'annotation' || event.type === 'skip') taskIds.add(event.payload.taskId);
 	}
@@ -138,6 +152,13 @@ async function checkReferences(db: Db, candidates: Candidate[]): Promise<Map<num
 	for (const { index, event } of candidates) {
 		if (event.type === 'review' && !wordSet.has(event.payload.wordId)) {
 			problems.set(index, 'payload.wordId: no such word');
+		}
+		if (
+			event.type === 'review' &&
+			event.payload.lessonId &&
+			!lessonSet.has(event.payload.lessonId)
+		) {
+			problems.set(index, 'payload.lessonId: no such lesson');
 		}
 		if (event.type === 'lesson_done' && !lessonSet.has(event.payload.lessonId)) {
 			problems.set(index, 'payload.lessonId: no such lesson');

@@ -142,7 +142,7 @@ export class Device {
 		const wb = this.#workbox;
 		if (!wb) return null;
 		wb.addEventListener('controlling', () => location.reload());
-		wb.messageSW({ type: SKIP_WAITING });
+		void wb.messageSW({ type: SKIP_WAITING });
 		return null;
 	}
 }
