@@ -1,10 +1,39 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { compileMessages } from './src/lib/i18n/compile-messages';
 import { webManifest } from './src/lib/pwa/web-manifest';
 
+/** messages/*.json reach the app as precompiled ICU ASTs (see src/lib/i18n/compile-messages.ts). */
+function icuMessages(): Plugin {
+	return {
+		name: 'ilgam-icu-messages',
+		enforce: 'pre',
+		transform(code, id) {
+			if (!/[\\/]messages[\\/][a-z-]+\.json$/.test(id)) return null;
+			// Still JSON, so Vite's JSON plugin turns it into a module as before.
+			return { code: JSON.stringify(compileMessages(JSON.parse(code), id)), map: null };
+		}
+	};
+}
+
+// With every message precompiled, the app needs no ICU parser: formatjs ships this entry
+// point for exactly that. Tests keep the real parser (the messages test uses it).
+const withoutIcuParser = process.env.VITEST
+	? []
+	: [
+			{
+				find: /^@formatjs\/icu-messageformat-parser$/,
+				replacement: '@formatjs/icu-messageformat-parser/lib/no-parser.js'
+			}
+		];
+
 export default defineConfig({
+	build: { sourcemap: process.env.ILGAM_SOURCEMAP === '1' },
+	resolve: { alias: withoutIcuParser },
 	plugins: [
+		icuMessages(),
 		sveltekit(),
 		SvelteKitPWA({
 			strategies: 'injectManifest',

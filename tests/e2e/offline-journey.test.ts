@@ -82,7 +82,7 @@ describe('offline journey on a phone', () => {
 		await server.stop();
 		await context.setOffline(true);
 		await page.goto(`${server.url}/`);
-		await page.getByRole('heading', { name: 'Today' }).waitFor();
+		await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
 		await expect.poll(() => pendingCount()).toBe(0);
 	});
 

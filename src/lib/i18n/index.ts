@@ -3,7 +3,9 @@
  * so one language's strings do not weigh on the others. The learner pages render only on the
  * client, so the global locale store is safe here; the server never sets it.
  */
-import { init, locale, register, waitLocale } from 'svelte-i18n';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { init, json, locale, register, waitLocale } from 'svelte-i18n';
+import { derived } from 'svelte/store';
 import { DEFAULT_LOCALE, LOCALE_INFO, LOCALES, type Locale } from './locales';
 
 const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
@@ -15,10 +17,36 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
 
 let initialised = false;
 
+type Values = Record<string, string | number | boolean | Date | null | undefined>;
+const formatters = new Map<string, IntlMessageFormat>();
+
+/**
+ * `$t('home.due', { values: { count: 3 } })`: formats a message of the current locale. The
+ * dictionaries hold ASTs compiled at build time (vite.config.ts), which svelte-i18n's own `$_`
+ * does not format, so this store does it with intl-messageformat.
+ */
+export const t = derived([locale, json], ([code, lookup]) => {
+	return (id: string, options: { values?: Values } = {}): string => {
+		const key = `${code}\u0000${id}`;
+		let formatter = formatters.get(key);
+		if (!formatter) {
+			const ast = lookup(id);
+			if (!Array.isArray(ast)) return id;
+			formatter = new IntlMessageFormat(ast, code ?? DEFAULT_LOCALE, undefined, {
+				ignoreTag: true
+			});
+			formatters.set(key, formatter);
+		}
+		return String(formatter.format(options.values));
+	};
+});
+
 export async function startI18n(initial: Locale): Promise<void> {
 	if (!initialised) {
 		for (const code of LOCALES) register(code, loaders[code]);
-		await init({ fallbackLocale: DEFAULT_LOCALE, initialLocale: initial });
+		// Every locale has every key (tests/unit/messages.test.ts), so the chosen language is its
+		// own fallback and a Vietnamese learner does not also download the English strings.
+		await init({ fallbackLocale: initial, initialLocale: initial });
 		initialised = true;
 	}
 	await useLocale(initial);

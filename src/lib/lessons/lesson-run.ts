@@ -3,6 +3,8 @@
  * language, four choices) until answered right; a miss comes back a few steps later.
  * Plain data in, plain data out, so a half-done run is saved as a draft and resumed.
  */
+import { random, shuffle } from './random';
+
 export interface RunWord {
 	id: string;
 }
@@ -25,27 +27,6 @@ export interface LessonRun {
 /** How many steps later a missed word is asked again. */
 export const RETRY_GAP = 3;
 const CHOICES = 4;
-
-/** Deterministic PRNG (mulberry32), so a saved run resumes with the same options. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function shuffle<T>(items: T[], next: () => number): T[] {
-	const out = [...items];
-	for (let i = out.length - 1; i > 0; i--) {
-		const j = Math.floor(next() * (i + 1));
-		[out[i], out[j]] = [out[j] as T, out[i] as T];
-	}
-	return out;
-}
 
 function choiceStep(wordId: string, wordIds: string[], next: () => number): Step {
 	const others = shuffle(
