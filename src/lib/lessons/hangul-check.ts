@@ -63,7 +63,10 @@ export interface TypedCheck {
 const IGNORED = /[\s\p{P}\p{S}]/u;
 
 interface Unit {
+	/** As written, for display. */
 	char: string;
+	/** What is compared: the character, lower-cased when it is not Hangul. */
+	key: string;
 	/** Offset in the NFC string it came from. */
 	at: number;
 	/** [initial, medial, final] for Hangul; null for anything else. */
@@ -77,7 +80,7 @@ function toUnit(char: string, at: number): Unit {
 		getJongseong(char)
 	];
 	const hangul = slots[0] !== '' || slots[1] !== '';
-	return { char: hangul ? char : char.toLowerCase(), at, slots: hangul ? slots : null };
+	return { char, key: hangul ? char : char.toLowerCase(), at, slots: hangul ? slots : null };
 }
 
 function expectedUnits(text: string): Unit[] {
@@ -107,7 +110,7 @@ const SLOT_NAMES = ['initial', 'medial', 'final'] as const;
 
 function mismatches(expected: Unit, typed: Unit): JamoMismatch[] {
 	if (!expected.slots || !typed.slots) {
-		return expected.char === typed.char
+		return expected.key === typed.key
 			? []
 			: [{ slot: 'character', expected: expected.char, typed: typed.char }];
 	}
@@ -122,7 +125,7 @@ function mismatches(expected: Unit, typed: Unit): JamoMismatch[] {
 
 /** Cost of reading `typed` as an attempt at `expected`: 0 … 1, always below a skip plus an extra (2). */
 function substitutionCost(expected: Unit, typed: Unit): number {
-	if (expected.char === typed.char) return 0;
+	if (expected.key === typed.key) return 0;
 	if (!expected.slots || !typed.slots) return 1;
 	return mismatches(expected, typed).length / 3;
 }
@@ -200,8 +203,8 @@ export function checkTyped(expected: string, typed: string): TypedCheck {
 				: { ...base, status: 'wrong', typed: t.char, jamo }
 		);
 	}
-	const wantJamo = disassemble(want.map((u) => u.char).join(''));
-	const gotJamo = disassemble(got.map((u) => u.char).join(''));
+	const wantJamo = disassemble(want.map((u) => u.key).join(''));
+	const gotJamo = disassemble(got.map((u) => u.key).join(''));
 	return {
 		correct: extra.length === 0 && diff.every((d) => d.status === 'ok'),
 		diff,
