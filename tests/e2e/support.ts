@@ -3,11 +3,11 @@
  * its own PGlite data directory, and drives the system Chromium with playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export function chromiumPath(): string {
 	const path = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -58,17 +58,29 @@ async function freePort(): Promise<number> {
 
 export interface AppServer {
 	url: string;
+	/** The build this server runs; a copy when started with `copyBuild`. */
+	buildDir: string;
 	stop(): Promise<void>;
 	start(): Promise<void>;
 	dispose(): Promise<void>;
 }
 
-/** The built app on its own port and data directory; stop() and start() keep both. */
-export async function startApp(): Promise<AppServer> {
+/**
+ * The built app on its own port and data directory; stop() and start() keep both. With
+ * `copyBuild`, it runs a copy of build/ that a test may change (to ship a new version).
+ */
+export async function startApp(options: { copyBuild?: boolean } = {}): Promise<AppServer> {
 	if (!existsSync('build/index.js'))
 		throw new Error('No production build: run `npm run build` (npm test does)');
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), 'ilgam-e2e-'));
+	let buildDir = 'build';
+	if (options.copyBuild) {
+		// Inside the project, so the build's external packages resolve from node_modules.
+		mkdirSync('.e2e', { recursive: true });
+		buildDir = mkdtempSync(join('.e2e', 'build-'));
+		cpSync('build', buildDir, { recursive: true });
+	}
 	const url = `http://127.0.0.1:${port}`;
 	let child: ChildProcess | null = null;
 
@@ -81,7 +93,10 @@ export async function startApp(): Promise<AppServer> {
 			ILGAM_DATA_DIR: dataDir
 		};
 		delete env.DATABASE_URL;
-		child = spawn(process.execPath, ['build/index.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		child = spawn(process.execPath, [join(buildDir, 'index.js')], {
+			env,
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
 		let log = '';
 		child.stdout?.on('data', (chunk) => (log += chunk));
 		child.stderr?.on('data', (chunk) => (log += chunk));
@@ -114,11 +129,34 @@ export async function startApp(): Promise<AppServer> {
 	await start();
 	return {
 		url,
+		buildDir,
 		start,
 		stop,
 		async dispose() {
 			await stop();
 			rmSync(dataDir, { recursive: true, force: true });
+			if (buildDir !== 'build') rmSync(buildDir, { recursive: true, force: true });
 		}
 	};
+}
+
+/** Goes through a lesson answering right, from wherever the run is, until its summary shows. */
+export async function finishLesson(page: Page, glossOf: Map<string, string>): Promise<void> {
+	const summary = page.getByTestId('lesson-summary');
+	const card = page.getByTestId('word-card');
+	const question = page.getByTestId('choice-question');
+	for (let step = 0; step < 300; step++) {
+		await card.or(question).or(summary).first().waitFor();
+		if (await summary.isVisible()) return;
+		if (await card.isVisible()) {
+			await card.getByRole('button', { name: 'Continue' }).click();
+			continue;
+		}
+		const hangul = (await question.locator('.hangul').textContent())?.trim() ?? '';
+		const right = glossOf.get(hangul);
+		if (!right) throw new Error(`no gloss for ${hangul}`);
+		await question.locator('button.choice').filter({ hasText: right }).first().click();
+		await question.getByRole('button', { name: 'Continue' }).click();
+	}
+	throw new Error('the lesson did not end');
 }

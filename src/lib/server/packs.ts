@@ -1,14 +1,26 @@
 /** Reads content out of the database in the shapes the phone stores (src/lib/api/packs.ts). */
-import { asc, count, eq, sum } from 'drizzle-orm';
+import { asc, count, eq, inArray, sum } from 'drizzle-orm';
 import type { LessonsPack, PackIndex, PackTask, ProjectPack, ProjectSummary } from '$lib/api/packs';
 import type { Db } from './db';
 import { lessons, projects, tasks, words } from './db/schema';
 
+/** The lessons, with the words they teach and the words that task labels show. */
 export async function lessonsPack(db: Db): Promise<LessonsPack> {
-	const [lessonRows, wordRows] = await Promise.all([
+	const [lessonRows, projectRows] = await Promise.all([
 		db.select().from(lessons).orderBy(asc(lessons.position)),
-		db.select().from(words).orderBy(asc(words.position))
+		db.select({ labels: projects.labels }).from(projects)
 	]);
+	const needed = new Set([
+		...lessonRows.flatMap((lesson) => lesson.wordIds),
+		...projectRows.flatMap((project) => project.labels.map((label) => label.wordId))
+	]);
+	const wordRows = needed.size
+		? await db
+				.select()
+				.from(words)
+				.where(inArray(words.id, [...needed]))
+				.orderBy(asc(words.position))
+		: [];
 	return {
 		lessons: lessonRows,
 		words: wordRows.map(({ position: _position, ...word }) => word)
