@@ -255,15 +255,12 @@ export function composeLesson(newWords: LessonWord[], options: ComposeOptions): 
 	plan.push(...interleave(pending, reviewSteps));
 	const steps = arrange(plan, new Set(pool.newWordIds));
 
-	// Matching: up to five new words, topped up with review words, leaving out the word asked
+	// Matching: up to five new words, topped up with review words, leaving out the words asked
 	// just before it when there are enough others.
-	const last = steps[steps.length - 1];
-	const candidates = shuffle(pool.newWordIds, next);
-	const spare = candidates.filter(
-		(id) => !stepWordIds(last ?? { kind: 'intro', wordId: '' }).includes(id)
-	);
-	const base = spare.length >= MATCHING_MIN ? spare : candidates;
-	const matchWords = [...base, ...shuffle(pool.reviewWordIds, next)].slice(0, MATCHING_MAX);
+	const justAsked = stepWordIds(steps[steps.length - 1] ?? { kind: 'intro', wordId: '' });
+	const candidates = [...shuffle(pool.newWordIds, next), ...shuffle(pool.reviewWordIds, next)];
+	const apart = candidates.filter((id) => !justAsked.includes(id)).slice(0, MATCHING_MAX);
+	const matchWords = apart.length >= MATCHING_MIN ? apart : candidates.slice(0, MATCHING_MAX);
 	if (matchWords.length >= MATCHING_MIN) {
 		const matching = matchingStep(matchWords, next);
 		steps.splice(placeFor(steps, matching, 0, steps.length), 0, matching);

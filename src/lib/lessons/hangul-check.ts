@@ -147,8 +147,7 @@ function align(expected: Unit[], typed: Unit[]): Move[] {
 		const above = cost[i - 1] as number[];
 		for (let j = 1; j <= m; j++) {
 			row[j] = Math.min(
-				(above[j - 1] as number) +
-					substitutionCost(expected[i - 1] as Unit, typed[j - 1] as Unit),
+				(above[j - 1] as number) + substitutionCost(expected[i - 1] as Unit, typed[j - 1] as Unit),
 				(above[j] as number) + 1,
 				(row[j - 1] as number) + 1
 			);

@@ -14,14 +14,25 @@ export async function dueCount(db: LocalDb, until = endOfToday()): Promise<numbe
 
 export interface LessonView extends PackLesson {
 	result: LessonResult | null;
+	/** A run was started and not finished (its draft is saved). */
+	inProgress: boolean;
 }
 
 export async function lessonList(db: LocalDb): Promise<LessonView[]> {
-	const [lessons, results] = await Promise.all([db.getAll('lessons'), db.getAll('lessonResults')]);
+	const [lessons, results, drafts] = await Promise.all([
+		db.getAll('lessons'),
+		db.getAll('lessonResults'),
+		db.getAllKeys('drafts')
+	]);
 	const byId = new Map(results.map((r) => [r.lessonId, r]));
+	const started = new Set(drafts);
 	return lessons
 		.sort((a, b) => a.position - b.position)
-		.map((lesson) => ({ ...lesson, result: byId.get(lesson.id) ?? null }));
+		.map((lesson) => ({
+			...lesson,
+			result: byId.get(lesson.id) ?? null,
+			inProgress: started.has(`lesson:${lesson.id}`)
+		}));
 }
 
 export async function lessonWithWords(
