@@ -44,7 +44,7 @@ describe('update prompt', () => {
 		const lessons: LessonsPack = await (
 			await page.request.get(`${server.url}/api/packs/lessons`)
 		).json();
-		glossOf = new Map(lessons.words.map((w) => [w.hangul, w.gloss.en]));
+		glossOf = new Map(lessons.words.map((w) => [w.hangul, w.gloss.en ?? '']));
 
 		// The server is unreachable for uploads while the learner answers a first question.
 		await page.route('**/api/sync*', (route) => route.fulfill({ status: 503, body: '' }));

@@ -14,7 +14,8 @@
  *   taken in turn so every kind appears.
  * - Review words (already learned, no intro) get one exercise each, spread over the lesson.
  * - The lesson ends with `matching`: 4–5 words to pair with their meanings at once.
- * - No word is asked in two steps in a row (when the lesson has another word to ask).
+ * - No word is asked in two steps in a row, where the lesson has other words to put between
+ *   (a matching step of all of a four-word lesson's words always borders one of them).
  *
  * Answers: every asked word must be answered right at least once. A wrong answer brings the
  * word back RETRY_GAP steps later as a different kind of exercise; in `matching`, each pair is
