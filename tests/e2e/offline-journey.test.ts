@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LessonsPack, ProjectPack } from '../../src/lib/api/packs';
 import type { PullResponse } from '../../src/lib/api/sync';
-import { launchBrowser, phoneContext, startApp, type AppServer } from './support';
+import { finishLesson, launchBrowser, phoneContext, startApp, type AppServer } from './support';
 
 const PROJECT = 'training-image-classification';
 
@@ -87,32 +87,10 @@ describe('offline journey on a phone', () => {
 	});
 
 	it('finishes the lesson offline, with one miss that comes back', async () => {
-		const glossOf = new Map(lessons.words.map((w) => [w.hangul, w.gloss.en]));
+		const glossOf = new Map(lessons.words.map((w) => [w.hangul, w.gloss.en ?? '']));
 		await page.getByRole('link', { name: 'Start lesson' }).click();
-		let missed = false;
-		for (let step = 0; step < 200; step++) {
-			if (await page.getByTestId('lesson-summary').isVisible()) break;
-			const card = page.getByTestId('word-card');
-			const question = page.getByTestId('choice-question');
-			await card.or(question).or(page.getByTestId('lesson-summary')).first().waitFor();
-			if (await card.isVisible()) {
-				await card.getByRole('button', { name: 'Continue' }).click();
-				continue;
-			}
-			if (!(await question.isVisible())) continue;
-			const hangul = (await question.locator('.hangul').textContent())?.trim() ?? '';
-			const right = glossOf.get(hangul);
-			expect(right, `gloss of ${hangul}`).toBeTruthy();
-			const options = question.locator('button.choice');
-			if (!missed) {
-				await options.filter({ hasNotText: right! }).first().click();
-				await question.getByRole('alert').waitFor();
-				missed = true;
-			} else {
-				await options.filter({ hasText: right! }).first().click();
-			}
-			await question.getByRole('button', { name: 'Continue' }).click();
-		}
+		const { missed } = await finishLesson(page, glossOf, { missFirst: true });
+		expect(missed).not.toBeNull();
 		const summary = page.getByTestId('lesson-summary');
 		await summary.waitFor();
 		await expect

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export function chromiumPath(): string {
 	const path = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -140,23 +141,48 @@ export async function startApp(options: { copyBuild?: boolean } = {}): Promise<A
 	};
 }
 
-/** Goes through a lesson answering right, from wherever the run is, until its summary shows. */
-export async function finishLesson(page: Page, glossOf: Map<string, string>): Promise<void> {
+/**
+ * Goes through a lesson from wherever its run is until the summary shows, answering right
+ * (or, with `missFirst`, wrong once, checking that the miss is explained). Waits for the
+ * step number to move after each "Continue", so it never reads a step that is going away.
+ */
+export async function finishLesson(
+	page: Page,
+	glossOf: Map<string, string>,
+	options: { missFirst?: boolean } = {}
+): Promise<{ missed: string | null }> {
 	const summary = page.getByTestId('lesson-summary');
 	const card = page.getByTestId('word-card');
 	const question = page.getByTestId('choice-question');
-	for (let step = 0; step < 300; step++) {
+	const stepOf = () =>
+		page
+			.locator('[data-step]')
+			.getAttribute('data-step', { timeout: 1_000 })
+			.catch(() => null);
+	let missed: string | null = null;
+	for (let i = 0; i < 300; i++) {
 		await card.or(question).or(summary).first().waitFor();
-		if (await summary.isVisible()) return;
+		if (await summary.isVisible()) return { missed };
+		const step = await stepOf();
 		if (await card.isVisible()) {
 			await card.getByRole('button', { name: 'Continue' }).click();
-			continue;
+		} else {
+			const hangul = (await question.locator('.hangul').textContent())?.trim() ?? '';
+			const right = glossOf.get(hangul);
+			if (!right) throw new Error(`no gloss for ${hangul}`);
+			const choices = question.locator('button.choice');
+			if (options.missFirst && missed === null) {
+				await choices.filter({ hasNotText: right }).first().click();
+				await question.getByRole('alert').waitFor();
+				missed = hangul;
+			} else {
+				await choices.filter({ hasText: right }).first().click();
+			}
+			await question.getByRole('button', { name: 'Continue' }).click();
 		}
-		const hangul = (await question.locator('.hangul').textContent())?.trim() ?? '';
-		const right = glossOf.get(hangul);
-		if (!right) throw new Error(`no gloss for ${hangul}`);
-		await question.locator('button.choice').filter({ hasText: right }).first().click();
-		await question.getByRole('button', { name: 'Continue' }).click();
+		await expect
+			.poll(async () => (await summary.isVisible()) || (await stepOf()) !== step)
+			.toBe(true);
 	}
 	throw new Error('the lesson did not end');
 }

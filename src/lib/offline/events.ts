@@ -71,7 +71,7 @@ export async function record<T extends EventType>(
 		const tx = db.transaction(STATE_STORES, 'readwrite');
 		await Promise.all([
 			tx.objectStore('log').add(event),
-			outbox.add(tx as never, event),
+			outbox.add(tx, event),
 			apply(tx, event, srs),
 			options.clearDraft ? tx.objectStore('drafts').delete(options.clearDraft) : undefined,
 			options.setDraft ? tx.objectStore('drafts').put(options.setDraft) : undefined,

@@ -2,11 +2,12 @@
  * The outbox: events waiting for the server's ack. An event leaves only when the server said
  * accepted or duplicate; a rejected one stays, marked with the reason, for the learner to see.
  */
-import type { IDBPTransaction } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { LearnerEvent } from '$lib/api/events';
 import type { IlgamDB, LocalDb, OutboxItem } from './db';
 
-type WritableTx = IDBPTransaction<IlgamDB, ('outbox' | 'log')[], 'readwrite'>;
+/** Any read-write transaction that includes the outbox store. */
+type WritableTx = IDBPTransaction<IlgamDB, ('outbox' | StoreNames<IlgamDB>)[], 'readwrite'>;
 
 let lastQueuedAt = 0;
 

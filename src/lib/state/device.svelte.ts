@@ -13,7 +13,6 @@ import * as outbox from '$lib/offline/outbox';
 import * as packs from '$lib/offline/packs';
 import { SyncClient, type SyncState } from '$lib/offline/sync';
 import { idbSyncStore } from '$lib/offline/sync-store';
-import { SKIP_WAITING } from '$lib/pwa/caches';
 
 const REAL_ACTIONS: readonly EventType[] = ['review', 'lesson_done', 'annotation'];
 
@@ -33,6 +32,8 @@ export class Device {
 		message: null
 	});
 	updateReady = $state(false);
+	/** Message key of the last failed action (src/lib/errors.ts), shown until dismissed. */
+	alert = $state<string | null>(null);
 	/** Bumped after every local change, so pages re-read what they show. */
 	revision = $state(0);
 	hasUnsynced = $derived(this.pending > 0);
@@ -142,7 +143,9 @@ export class Device {
 		const wb = this.#workbox;
 		if (!wb) return null;
 		wb.addEventListener('controlling', () => location.reload());
-		void wb.messageSW({ type: SKIP_WAITING });
+		// Not messageSW(): that posts to the worker this page registered, which is the old one when
+		// the browser found the update on its own. The waiting worker is the one to activate.
+		wb.messageSkipWaiting();
 		return null;
 	}
 }
