@@ -19,7 +19,7 @@ import { openLocalDb, type LocalDb, type OutboxItem } from '$lib/offline/db';
 // ---------------------------------------------------------------------------------------------
 // Events
 
-type EventOverrides<T extends EventType> = Partial<Omit<EventOf<T>, 'payload' | 'type'>> & {
+export type EventOverrides<T extends EventType> = Partial<Omit<EventOf<T>, 'payload' | 'type'>> & {
 	payload?: Partial<EventOf<T>['payload']>;
 };
 

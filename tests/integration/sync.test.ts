@@ -6,6 +6,14 @@
 import { createHash } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	annotationEvent,
+	lessonDoneEvent,
+	reviewEvent,
+	settingsEvent,
+	skipEvent,
+	type EventOverrides
+} from '../factories';
 import { isApiError } from '$lib/api/errors';
 import type { EventOf, LearnerEvent } from '$lib/api/events';
 import type { LessonsPack, PackIndex, ProjectPack } from '$lib/api/packs';
@@ -47,56 +55,27 @@ const otherProject: Content['projects'][number] = {
 };
 const otherTaskId = otherProject.tasks[0]!.id;
 
-// --- event factories -----------------------------------------------------------------------
+// --- event factories: the shared ones (tests/factories.ts), pointed at real content ---------
 
-type Overrides<T extends LearnerEvent['type']> = Partial<Omit<EventOf<T>, 'type' | 'payload'>> & {
-	payload?: Partial<EventOf<T>['payload']>;
-};
-
-function make<T extends LearnerEvent['type']>(
-	type: T,
-	payload: EventOf<T>['payload'],
-	overrides: Overrides<T>
-): EventOf<T> {
-	const { payload: more, ...envelope } = overrides;
-	return {
-		id: crypto.randomUUID(),
-		createdAt: new Date().toISOString(),
-		type,
-		...envelope,
-		payload: { ...payload, ...more }
-	} as unknown as EventOf<T>;
-}
-
-const review = (o: Overrides<'review'> = {}) =>
-	make(
-		'review',
-		{
-			wordId: wordIds[0]!,
-			correct: true,
-			rating: 3,
-			exercise: 'meaning_choice',
-			durationMs: 2_000
-		},
-		o
+const withPayload = <T extends LearnerEvent['type']>(
+	defaults: Partial<EventOf<T>['payload']>,
+	o: EventOverrides<T>
+): EventOverrides<T> => ({ ...o, payload: { ...defaults, ...o.payload } });
+const review = (o: EventOverrides<'review'> = {}) =>
+	reviewEvent(withPayload<'review'>({ wordId: wordIds[0]! }, o));
+const lessonDone = (o: EventOverrides<'lesson_done'> = {}) =>
+	lessonDoneEvent(withPayload<'lesson_done'>({ lessonId: 'lesson-01' }, o));
+const annotation = (o: EventOverrides<'annotation'> = {}) =>
+	annotationEvent(
+		withPayload<'annotation'>(
+			{ projectId: TRAINING_PROJECT, taskId: firstTask.id, answer: { labels: [goldLabel] } },
+			o
+		)
 	);
-const lessonDone = (o: Overrides<'lesson_done'> = {}) =>
-	make('lesson_done', { lessonId: 'lesson-01', correct: 18, total: 20, durationMs: 240_000 }, o);
-const annotation = (o: Overrides<'annotation'> = {}) =>
-	make(
-		'annotation',
-		{
-			projectId: TRAINING_PROJECT,
-			taskId: firstTask.id,
-			answer: { labels: [goldLabel] },
-			durationMs: 5_000
-		},
-		o
-	);
-const skip = (o: Overrides<'skip'> = {}) =>
-	make('skip', { projectId: TRAINING_PROJECT, taskId: secondTask.id, reason: 'unclear' }, o);
-const settings = (o: Overrides<'settings'> = {}) =>
-	make('settings', { locale: 'vi', wifiOnly: true }, o);
+const skip = (o: EventOverrides<'skip'> = {}) =>
+	skipEvent(withPayload<'skip'>({ projectId: TRAINING_PROJECT, taskId: secondTask.id }, o));
+const settings = (o: EventOverrides<'settings'> = {}) =>
+	settingsEvent(withPayload<'settings'>({ locale: 'vi' as const, wifiOnly: true }, o));
 
 /** One valid event of each type. */
 const oneOfEach = (): LearnerEvent[] => [review(), lessonDone(), annotation(), skip(), settings()];
