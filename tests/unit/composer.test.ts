@@ -70,7 +70,11 @@ function expectWellFormed(run: ComposedRun, given: LessonWord[], review: LessonW
 				`steps ${i - 1} and ${i}`
 			).toEqual([]);
 		}
-		if (step.kind === 'meaning_choice' || step.kind === 'reverse_choice' || step.kind === 'listening') {
+		if (
+			step.kind === 'meaning_choice' ||
+			step.kind === 'reverse_choice' ||
+			step.kind === 'listening'
+		) {
 			expect(step.options).toContain(step.wordId);
 			expect(new Set(step.options).size).toBe(step.options.length);
 			expect(step.options).toHaveLength(Math.min(4, wordCount));
@@ -86,17 +90,23 @@ function expectWellFormed(run: ComposedRun, given: LessonWord[], review: LessonW
 			expect(step.wordIds.length).toBeLessThanOrEqual(5);
 			expect([...step.meanings].sort()).toEqual([...step.wordIds].sort());
 			expect(step.meanings).not.toEqual(step.wordIds);
+			const spellings = step.wordIds.map((id) => hangul.get(id));
+			expect(new Set(spellings).size).toBe(spellings.length);
 		}
 	});
 
 	// Each new word: its first question is meaning_choice, and it has a second one after.
 	for (const id of run.newWordIds) {
-		const asks = steps.filter((s) => s.kind !== 'intro' && s.kind !== 'matching' && s.wordId === id);
+		const asks = steps.filter(
+			(s) => s.kind !== 'intro' && s.kind !== 'matching' && s.wordId === id
+		);
 		expect(asks[0]?.kind, id).toBe('meaning_choice');
 		expect(asks.length, id).toBeGreaterThanOrEqual(2);
 	}
 	for (const id of run.reviewWordIds) {
-		expect(steps.filter((s) => stepWordIds(s).includes(id) && s.kind !== 'matching')).toHaveLength(1);
+		expect(steps.filter((s) => stepWordIds(s).includes(id) && s.kind !== 'matching')).toHaveLength(
+			1
+		);
 	}
 }
 
@@ -104,14 +114,18 @@ describe('composeLesson', () => {
 	it('5 new words: pairs introduced then asked, second exercises interleaved, matching last', () => {
 		const run = composeLesson(words(5), { seed: 1, listening: false });
 		expect(run.newWordIds).toEqual(['w1', 'w2', 'w3', 'w4', 'w5']);
-		const second = (n: number) => shape(run.steps)[[7, 9, 12, 13, 14][n - 1]!]!;
-		expect(shape(run.steps)).toEqual([
+		// Word n's second exercise: reverse_choice (rn) or typing (tn), never listening here.
+		const s = shape(run.steps);
+		const second = (n: number) => s[[7, 9, 12, 13, 14][n - 1]!]!;
+		for (const n of [1, 2, 3, 4, 5]) expect(second(n)).toMatch(new RegExp(`^[rt]${n}$`));
+		// prettier-ignore
+		expect(s).toEqual([
 			'i1', 'i2', 'm1', 'm2',
 			'i3', 'i4', 'm3', second(1), 'm4', second(2),
 			'i5', 'm5', second(3), second(4), second(5),
 			// w5 was asked just before: the matching leaves it out.
 			'M(w1,w2,w3,w4)'
-		]); // prettier-ignore
+		]);
 		// Second exercises take turns between reverse_choice and typing.
 		const kinds = [1, 2, 3, 4, 5].map((n) => second(n).slice(0, 1));
 		expect(kinds.every((k, i) => i === 0 || k !== kinds[i - 1])).toBe(true);
@@ -158,7 +172,9 @@ describe('composeLesson', () => {
 		const run = composeLesson(words(9), { seed: 4, listening: true, reviewWords: review });
 		expectWellFormed(run, words(9), review);
 		const at = run.steps
-			.map((s, i) => (stepWordIds(s).some((id) => id.startsWith('r')) && s.kind !== 'matching' ? i : -1))
+			.map((s, i) =>
+				stepWordIds(s).some((id) => id.startsWith('r')) && s.kind !== 'matching' ? i : -1
+			)
 			.filter((i) => i >= 0);
 		expect(at).toHaveLength(3);
 		expect(at[0]).toBeLessThan(run.steps.length / 2);
@@ -238,7 +254,13 @@ describe('composeLesson', () => {
 function play(start: ComposedRun, misses: Map<string, number>, stopAfter = Infinity) {
 	const left = new Map(misses);
 	const played: LessonStep[] = [];
-	const retries: { missedAt: number; placedAt: number; stepsAfter: number; kind: string; was: string }[] = [];
+	const retries: {
+		missedAt: number;
+		placedAt: number;
+		stepsAfter: number;
+		kind: string;
+		was: string;
+	}[] = [];
 	/** Retries of a missed last step: nothing else is left to put between. */
 	const forced = new Set<LessonStep>();
 	let run = start;
@@ -248,7 +270,10 @@ function play(start: ComposedRun, misses: Map<string, number>, stopAfter = Infin
 		const ahead = run.steps.slice(run.position);
 		for (const id of [...run.newWordIds, ...run.reviewWordIds]) {
 			if (run.learned.includes(id)) continue;
-			expect(ahead.some((s) => stepWordIds(s).includes(id)), `${id} is lost`).toBe(true);
+			expect(
+				ahead.some((s) => stepWordIds(s).includes(id)),
+				`${id} is lost`
+			).toBe(true);
 		}
 		const step = currentStep(run)!;
 		if (step.kind === 'intro') {
@@ -257,7 +282,9 @@ function play(start: ComposedRun, misses: Map<string, number>, stopAfter = Infin
 			continue;
 		}
 		const wordId =
-			step.kind === 'matching' ? step.wordIds.find((id) => !run.matched.includes(id))! : step.wordId;
+			step.kind === 'matching'
+				? step.wordIds.find((id) => !run.matched.includes(id))!
+				: step.wordId;
 		const miss = (left.get(wordId) ?? 0) > 0;
 		if (miss) left.set(wordId, left.get(wordId)! - 1);
 		const before = run;
@@ -267,7 +294,9 @@ function play(start: ComposedRun, misses: Map<string, number>, stopAfter = Infin
 		}
 		const added = run.steps.length - before.steps.length;
 		if (miss && added === 1) {
-			const placedAt = run.steps.findIndex((s, i) => i > before.position && !before.steps.includes(s));
+			const placedAt = run.steps.findIndex(
+				(s, i) => i > before.position && !before.steps.includes(s)
+			);
 			const retry = run.steps[placedAt]!;
 			expect(stepWordIds(retry)).toEqual([wordId]);
 			if (before.position === before.steps.length - 1) forced.add(retry);
@@ -335,9 +364,7 @@ describe('answer', () => {
 				]);
 				const { run, played, retries, left, forced } = play(start, misses);
 				expect([...left.values()].every((n) => n === 0)).toBe(true);
-				expect([...run.learned].sort()).toEqual(
-					[...run.newWordIds, ...run.reviewWordIds].sort()
-				);
+				expect([...run.learned].sort()).toEqual([...run.newWordIds, ...run.reviewWordIds].sort());
 				expect(run.answers - run.correct).toBe(7);
 				// Every miss brought its word back, as another kind of exercise.
 				expect(retries.length).toBeGreaterThan(0);
@@ -358,6 +385,39 @@ describe('answer', () => {
 					if (forced.has(played[i]!)) continue;
 					const a = stepWordIds(played[i - 1]!);
 					expect(stepWordIds(played[i]!).filter((id) => a.includes(id))).toEqual([]);
+				}
+			}
+		}
+	});
+
+	it('any size, any misses: ends with every word right, words kept apart where they can be', () => {
+		let seed = 1;
+		for (let n = 1; n <= 8; n++) {
+			for (const reviews of [0, 2]) {
+				for (const listening of [false, true]) {
+					seed++;
+					const start = composeLesson(words(n), {
+						seed,
+						listening,
+						reviewWords: words(reviews, 'r')
+					});
+					const ids = [...start.newWordIds, ...start.reviewWordIds];
+					const misses = new Map(ids.map((id, i) => [id, (i * seed) % 3] as const));
+					const { run, played, forced } = play(start, misses);
+					expect(isFinished(run)).toBe(true);
+					expect([...run.learned].sort()).toEqual([...ids].sort());
+					expect(run.answers - run.correct).toBe([...misses.values()].reduce((a, b) => a + b, 0));
+					if (ids.length < 3) continue;
+					for (let i = 1; i < played.length; i++) {
+						const [a, b] = [played[i - 1]!, played[i]!];
+						if (forced.has(b)) continue;
+						if ([a, b].some((s) => s.kind === 'matching' && s.wordIds.length === ids.length))
+							continue;
+						expect(
+							stepWordIds(b).filter((id) => stepWordIds(a).includes(id)),
+							`n=${n} #${i}`
+						).toEqual([]);
+					}
 				}
 			}
 		}

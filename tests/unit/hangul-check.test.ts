@@ -72,7 +72,10 @@ describe('checkTyped', () => {
 			'요'
 		]);
 		expect(summary(checkTyped('몫', '목').diff)).toEqual(['몫≠목:final(ㄳ→ㄱ)']);
-		expect(summary(checkTyped('병원', '병우').diff)).toEqual(['병', '원≠우:medial(ㅝ→ㅜ),final(ㄴ→∅)']);
+		expect(summary(checkTyped('병원', '병우').diff)).toEqual([
+			'병',
+			'원≠우:medial(ㅝ→ㅜ),final(ㄴ→∅)'
+		]);
 		expect(summary(checkTyped('사과', '삭과').diff)).toEqual(['사≠삭:final(∅→ㄱ)', '과']);
 		expect(summary(checkTyped('과', '괘').diff)).toEqual(['과≠괘:medial(ㅘ→ㅙ)']);
 	});

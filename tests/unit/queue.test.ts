@@ -97,6 +97,25 @@ describe('buildCards', () => {
 		expect(log).toEqual(copy);
 	});
 
+	it('timestamps in other ISO forms are ordered as cardFromReviews orders them', () => {
+		// Valid event timestamps, but not the form toISOString writes: no milliseconds, an offset.
+		// (cardFromReviews orders by the string, so forms that name another time zone would put
+		// reviews out of time order; the server hands every event out in toISOString form.)
+		const forms = [
+			(ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+			(ms: number) => new Date(ms).toISOString().replace('Z', '+00:00'),
+			(ms: number) => new Date(ms).toISOString()
+		];
+		const log = randomLog(21, 40).map((event, i) => ({
+			...event,
+			createdAt: forms[i % 3]!(Date.parse(event.createdAt))
+		}));
+		const cards = buildCards(shuffle(log, random(5)));
+		for (const [wordId, reviews] of byWord(log)) {
+			expect(cards.get(wordId), wordId).toEqual(cardFromReviews(wordId, reviews));
+		}
+	});
+
 	it('equal timestamps are folded in id order', () => {
 		const at = T0;
 		const again = review('w', at, 1, '00000000-0000-4000-8000-000000000001');
@@ -176,7 +195,11 @@ describe('dueQueue', () => {
 			stored({ wordId: 'weak', due, stability: 3, last_review: new Date(T0 - 20 * DAY) }),
 			stored({ wordId: 'mid', due, stability: 10, last_review: new Date(T0 - 20 * DAY) })
 		];
-		const r = (id: string) => retrievability(cards.find((c) => c.wordId === id)!, now);
+		const r = (id: string) =>
+			retrievability(
+				cards.find((c) => c.wordId === id)!,
+				now
+			);
 		expect(r('weak')).toBeLessThan(r('mid'));
 		expect(r('mid')).toBeLessThan(r('strong'));
 		expect(dueQueue(cards, now).map((c) => c.wordId)).toEqual(['weak', 'mid', 'strong']);

@@ -219,15 +219,14 @@ function bruteStreak(active: string[], today: string) {
 	while (start < last && !goal.has(days[start]!)) start++;
 	const current = goalCount(start, last);
 	const forgivenThisWeek =
-		current > 0 &&
-		days.slice(start, last).some((d) => !goal.has(d) && monday(d) === monday(today));
+		current > 0 && days.slice(start, last).some((d) => !goal.has(d) && monday(d) === monday(today));
 	return { current, longest, forgivenThisWeek, todayDone: goal.has(today) };
 }
 
 describe('streak against the rules checked the slow way', () => {
 	it('agrees on random calendars', () => {
 		let seed = 7;
-		const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+		const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 		for (let trial = 0; trial < 300; trial++) {
 			const today = addDays('2025-03-01', Math.floor(next() * 60));
 			const span = 1 + Math.floor(next() * 40);

@@ -185,9 +185,15 @@ function arrange(plan: LessonStep[], needsIntro: ReadonlySet<string>): LessonSte
 
 /**
  * Where to put `step` among `steps`, at or after `from`: as near `preferred` as it can (later
- * first), not next to a step asking the same word, and after the intros of its words.
+ * first), not next to a step asking the same word, and after the intros of its words. `apart`
+ * is false when every place borders such a step (then `at` is the preferred place).
  */
-function placeFor(steps: LessonStep[], step: LessonStep, from: number, preferred: number): number {
+function placeFor(
+	steps: LessonStep[],
+	step: LessonStep,
+	from: number,
+	preferred: number
+): { at: number; apart: boolean } {
 	const words = stepWordIds(step);
 	const lastIntro = steps.reduce(
 		(last, s, i) => (s.kind === 'intro' && words.includes(s.wordId) ? i : last),
@@ -196,9 +202,9 @@ function placeFor(steps: LessonStep[], step: LessonStep, from: number, preferred
 	const lowest = Math.max(from, lastIntro + 1);
 	const target = Math.min(Math.max(preferred, lowest), steps.length);
 	const fits = (at: number) => !shareWord(steps[at - 1], step) && !shareWord(steps[at], step);
-	for (let at = target; at <= steps.length; at++) if (fits(at)) return at;
-	for (let at = target - 1; at >= lowest; at--) if (fits(at)) return at;
-	return target;
+	for (let at = target; at <= steps.length; at++) if (fits(at)) return { at, apart: true };
+	for (let at = target - 1; at >= lowest; at--) if (fits(at)) return { at, apart: true };
+	return { at: target, apart: false };
 }
 
 function uniqueById(words: readonly LessonWord[]): LessonWord[] {
@@ -257,14 +263,19 @@ export function composeLesson(newWords: LessonWord[], options: ComposeOptions): 
 	const steps = arrange(plan, new Set(pool.newWordIds));
 
 	// Matching: up to five new words, topped up with review words, leaving out the words asked
-	// just before it when there are enough others.
+	// just before it when there are enough others. One word per spelling: two cards reading 배
+	// could not be told apart.
 	const justAsked = stepWordIds(steps[steps.length - 1] ?? { kind: 'intro', wordId: '' });
-	const candidates = [...shuffle(pool.newWordIds, next), ...shuffle(pool.reviewWordIds, next)];
+	const spellings = new Set<string | undefined>();
+	const candidates = [
+		...shuffle(pool.newWordIds, next),
+		...shuffle(pool.reviewWordIds, next)
+	].filter((id) => !spellings.has(pool.hangul[id]) && spellings.add(pool.hangul[id]));
 	const apart = candidates.filter((id) => !justAsked.includes(id)).slice(0, MATCHING_MAX);
 	const matchWords = apart.length >= MATCHING_MIN ? apart : candidates.slice(0, MATCHING_MAX);
 	if (matchWords.length >= MATCHING_MIN) {
 		const matching = matchingStep(matchWords, next);
-		steps.splice(placeFor(steps, matching, 0, steps.length), 0, matching);
+		steps.splice(placeFor(steps, matching, 0, steps.length).at, 0, matching);
 	}
 
 	return {
@@ -305,9 +316,11 @@ export function advance(run: ComposedRun): ComposedRun {
 
 /**
  * Records one answer to the current question: for `matching`, one pair (the word whose pair
- * was tried). Right: the word counts as learned. Wrong: unless the word is already due again
- * ahead as a retry, it comes back RETRY_GAP steps later as another kind of exercise. The run
- * moves on after a single question, or after a matching step's last pair is matched.
+ * was tried). Right: the word counts as learned. Wrong: the word comes back RETRY_GAP steps
+ * later (or the nearest place not next to a step asking it) as another kind of exercise —
+ * unless a retry of it is already ahead, or no place is free and a later step (the final
+ * matching) asks it anyway. The run moves on after a single question, or after a matching
+ * step's last pair is matched.
  */
 export function answer(
 	run: ComposedRun,
@@ -323,18 +336,20 @@ export function answer(
 
 	const steps = [...run.steps];
 	if (!result.correct) {
-		const retryAhead = steps
-			.slice(run.position + 1)
-			.some(
-				(s) => s.kind !== 'intro' && s.kind !== 'matching' && s.retry && s.wordId === result.wordId
-			);
+		const ahead = steps.slice(run.position + 1);
+		const retryAhead = ahead.some(
+			(s) => s.kind !== 'intro' && s.kind !== 'matching' && s.retry && s.wordId === result.wordId
+		);
 		if (!retryAhead) {
 			const next = random(run.seed + run.answers + 1);
 			let kind: Exclude<ExerciseKind, 'matching'> = RETRY_KIND[step.kind];
 			if (kind === 'listening' && !run.listening) kind = 'meaning_choice';
 			const retry = { ...question(kind, result.wordId, run, next), retry: true as const };
-			const at = placeFor(steps, retry, run.position + 1, run.position + 1 + RETRY_GAP);
-			steps.splice(at, 0, retry);
+			const { at, apart } = placeFor(steps, retry, run.position + 1, run.position + 1 + RETRY_GAP);
+			// Near the end a retry may fit only beside a step that asks the word anyway (the
+			// final matching): that step is the retry then.
+			const askedAhead = ahead.some((s) => stepWordIds(s).includes(result.wordId));
+			if (apart || !askedAhead) steps.splice(at, 0, retry);
 		}
 	}
 
