@@ -44,6 +44,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'.e2e/',
 			'.svelte-kit/',
 			'node_modules/',
 			'data/',
