@@ -7,7 +7,9 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit' }).status ===
 
 if (!run('npx', ['vite', 'build', '--logLevel', 'warn'])) process.exit(1);
 let ok = true;
-for (const file of readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).sort()) {
+for (const file of readdirSync('bench')
+	.filter((f) => f.endsWith('.bench.ts'))
+	.sort()) {
 	console.log(`\n# ${file}`);
 	ok = run('npx', ['tsx', `bench/${file}`]) && ok;
 }
