@@ -9,7 +9,7 @@ const config = {
 		// The service worker is built by @vite-pwa/sveltekit (injectManifest), not by SvelteKit.
 		serviceWorker: { register: false },
 		files: { serviceWorker: 'src/service-worker' },
-		alias: { $messages: 'messages', $content: 'content' },
+		alias: { $messages: 'messages' },
 		// The service worker answers every learner URL with one shell, so its asset URLs must
 		// not be relative to the page they were prerendered for.
 		paths: { relative: false },
