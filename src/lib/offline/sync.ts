@@ -39,6 +39,14 @@ export interface SyncState {
 	message: string | null;
 }
 
+export const IDLE_SYNC_STATE: SyncState = {
+	status: 'idle',
+	lastSyncAt: null,
+	failures: 0,
+	nextRetryAt: null,
+	message: null
+};
+
 export class SyncError extends Error {
 	constructor(
 		readonly status: number,
@@ -65,13 +73,7 @@ export class SyncClient {
 	#running: Promise<void> | null = null;
 	#again = false;
 	#timer: unknown = null;
-	state: SyncState = {
-		status: 'idle',
-		lastSyncAt: null,
-		failures: 0,
-		nextRetryAt: null,
-		message: null
-	};
+	state: SyncState = IDLE_SYNC_STATE;
 
 	constructor(options: SyncOptions) {
 		this.#opts = {

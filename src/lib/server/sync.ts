@@ -111,11 +111,9 @@ async function checkReferences(db: Db, candidates: Candidate[]): Promise<Map<num
 	const lessonIds = new Set<string>();
 	const taskIds = new Set<string>();
 	for (const { event } of candidates) {
-		if (event.type === 'review') {
-			wordIds.add(event.payload.wordId);
-			if (event.payload.lessonId) lessonIds.add(event.payload.lessonId);
-		}
-		if (event.type === 'lesson_done') lessonIds.add(event.payload.lessonId);
+		if (event.type === 'review') wordIds.add(event.payload.wordId);
+		const lessonId = lessonOf(event);
+		if (lessonId) lessonIds.add(lessonId);
 		if (event.type === 'annotation' || event.type === 'skip') taskIds.add(event.payload.taskId);
 	}
 	const [knownWords, knownLessons, knownTasks] = await Promise.all([
@@ -153,14 +151,8 @@ async function checkReferences(db: Db, candidates: Candidate[]): Promise<Map<num
 		if (event.type === 'review' && !wordSet.has(event.payload.wordId)) {
 			problems.set(index, 'payload.wordId: no such word');
 		}
-		if (
-			event.type === 'review' &&
-			event.payload.lessonId &&
-			!lessonSet.has(event.payload.lessonId)
-		) {
-			problems.set(index, 'payload.lessonId: no such lesson');
-		}
-		if (event.type === 'lesson_done' && !lessonSet.has(event.payload.lessonId)) {
+		const lessonId = lessonOf(event);
+		if (lessonId && !lessonSet.has(lessonId)) {
 			problems.set(index, 'payload.lessonId: no such lesson');
 		}
 		if (event.type === 'annotation' || event.type === 'skip') {
@@ -174,6 +166,12 @@ async function checkReferences(db: Db, candidates: Candidate[]): Promise<Map<num
 		}
 	}
 	return problems;
+}
+
+/** The lesson an event names: always for lesson_done, optionally for a review. */
+function lessonOf(event: LearnerEvent): string | undefined {
+	if (event.type === 'lesson_done' || event.type === 'review') return event.payload.lessonId;
+	return undefined;
 }
 
 function answerProblem(

@@ -11,7 +11,7 @@ import { onChange, record, type RecordOptions } from '$lib/offline/events';
 import * as meta from '$lib/offline/meta';
 import * as outbox from '$lib/offline/outbox';
 import * as packs from '$lib/offline/packs';
-import { SyncClient, type SyncState } from '$lib/offline/sync';
+import { IDLE_SYNC_STATE, SyncClient, type SyncState } from '$lib/offline/sync';
 import { idbSyncStore } from '$lib/offline/sync-store';
 
 const REAL_ACTIONS: readonly EventType[] = ['review', 'lesson_done', 'annotation'];
@@ -24,19 +24,12 @@ export class Device {
 	settings = $state<meta.Settings>({ wifiOnly: false });
 	pending = $state(0);
 	rejected = $state(0);
-	sync = $state<SyncState>({
-		status: 'idle',
-		lastSyncAt: null,
-		failures: 0,
-		nextRetryAt: null,
-		message: null
-	});
+	sync = $state<SyncState>(IDLE_SYNC_STATE);
 	updateReady = $state(false);
 	/** Message key of the last failed action (src/lib/errors.ts), shown until dismissed. */
 	alert = $state<string | null>(null);
 	/** Bumped after every local change, so pages re-read what they show. */
 	revision = $state(0);
-	hasUnsynced = $derived(this.pending > 0);
 
 	#client: SyncClient | null = null;
 	#workbox: Workbox | null = null;
