@@ -59,7 +59,7 @@ export function lessonDoneEvent(
 ): EventOf<'lesson_done'> {
 	return build(
 		'lesson_done',
-		{ lessonId: 'lesson-01', correct: 8, total: 10, durationMs: 180_000 },
+		{ lessonId: 'first-words-1', correct: 8, total: 10, durationMs: 180_000 },
 		overrides
 	);
 }

@@ -64,7 +64,7 @@ const withPayload = <T extends LearnerEvent['type']>(
 const review = (o: EventOverrides<'review'> = {}) =>
 	reviewEvent(withPayload<'review'>({ wordId: wordIds[0]! }, o));
 const lessonDone = (o: EventOverrides<'lesson_done'> = {}) =>
-	lessonDoneEvent(withPayload<'lesson_done'>({ lessonId: 'lesson-01' }, o));
+	lessonDoneEvent(withPayload<'lesson_done'>({ lessonId: 'first-words-1' }, o));
 const annotation = (o: EventOverrides<'annotation'> = {}) =>
 	annotationEvent(
 		withPayload<'annotation'>(
@@ -181,7 +181,7 @@ describe.each(targets)('sync API on $name', (target) => {
 		expect(database.kind).toBe(target.name);
 		await seedContent(
 			database.db,
-			{ words: [], decks: [], lessons: [], projects: [otherProject] },
+			{ ...content, projects: [...content.projects, otherProject] },
 			STATIC_DIR
 		);
 	});
@@ -656,21 +656,29 @@ describe.each(targets)('sync API on $name', (target) => {
 			expect(project!.mode).toBe('training');
 		});
 
-		it('/api/packs/lessons has lesson-01 with at least 20 words, all present', async () => {
+		it('/api/packs/lessons has every deck cut into lessons of 5–7 words, all present', async () => {
 			const response = await client(database.db).get('/api/packs/lessons');
 			expect(response.status).toBe(200);
 			const pack = (await response.json()) as LessonsPack;
-			const lesson = pack.lessons.find((l) => l.id === 'lesson-01');
-			expect(lesson).toBeDefined();
-			expect(lesson!.wordIds.length).toBeGreaterThanOrEqual(20);
+			const lesson = pack.lessons.find((l) => l.id === 'first-words-1');
+			expect(lesson).toMatchObject({ deckId: 'first-words', level: 1 });
+			expect(lesson!.deckTitle.en).toBe('First words');
+			for (const l of pack.lessons) expect(l.wordIds.length).toBeGreaterThanOrEqual(5);
 			const known = new Set(pack.words.map((w) => w.id));
-			expect(lesson!.wordIds.filter((w) => !known.has(w))).toEqual([]);
-			// Only what lessons teach and task labels show, not every deck.
-			const expected = new Set([
-				...content.lessons.flatMap((l) => l.words),
-				...content.projects.flatMap((p) => p.labels.map((label) => label.wordId))
-			]);
-			expect(new Set(pack.words.map((w) => w.id))).toEqual(expected);
+			expect(pack.lessons.flatMap((l) => l.wordIds).filter((w) => !known.has(w))).toEqual([]);
+			expect(known).toEqual(new Set(content.words.map((w) => w.id)));
+		});
+
+		it('/api/packs/lessons answers 304 to the version the phone has, 200 to another', async () => {
+			const api = client(database.db);
+			const first = await api.get('/api/packs/lessons');
+			const etag = first.headers.get('etag');
+			expect(etag).toBe(`"${((await first.json()) as LessonsPack).version}"`);
+			const same = await api.get('/api/packs/lessons', { headers: { 'if-none-match': etag! } });
+			expect(same.status).toBe(304);
+			expect(await same.text()).toBe('');
+			const old = await api.get('/api/packs/lessons', { headers: { 'if-none-match': '"old"' } });
+			expect(old.status).toBe(200);
 		});
 
 		it('/api/packs/projects/<id> gives a training project with gold; unknown is 404 JSON', async () => {

@@ -7,10 +7,10 @@ import type {
 	DeckSource,
 	Glosses,
 	ImageClassificationTask,
-	Lesson,
 	ProjectSource,
 	WordSource
 } from '$lib/content/schema';
+import { chunkWords, LESSON_MAX_WORDS, LESSON_MIN_WORDS } from '$lib/content/lessons';
 import { LOCALES } from '$lib/i18n/locales';
 import { loadContent, type Content } from '$lib/server/content';
 
@@ -20,9 +20,26 @@ describe('the real content', () => {
 		content = await loadContent();
 	});
 
-	it('has a first lesson of at least 20 words', () => {
-		const lesson = content.lessons.find((l) => l.id === 'lesson-01');
-		expect(lesson?.words.length).toBeGreaterThanOrEqual(20);
+	it('has at least 600 words in at least 14 topic decks', () => {
+		expect(content.words.length).toBeGreaterThanOrEqual(600);
+		expect(content.decks.length).toBeGreaterThanOrEqual(14);
+	});
+
+	it('orders decks from beginner up, starting with Hangul itself', () => {
+		expect(content.decks[0]?.id).toBe('hangul-and-sounds');
+		const levels = content.decks.map((deck) => deck.level);
+		expect(levels).toEqual([...levels].sort((a, b) => a - b));
+	});
+
+	it('cuts every deck into five-minute lessons of 5–7 words, each word in one lesson', () => {
+		for (const lesson of content.lessons) {
+			expect(lesson.words.length, lesson.id).toBeGreaterThanOrEqual(LESSON_MIN_WORDS);
+			expect(lesson.words.length, lesson.id).toBeLessThanOrEqual(LESSON_MAX_WORDS);
+		}
+		const taught = content.lessons.flatMap((lesson) => lesson.words);
+		expect(taught).toEqual(content.decks.flatMap((deck) => deck.wordIds));
+		expect(content.lessons[0]).toMatchObject({ id: 'hangul-and-sounds-1' });
+		expect(content.lessons[0]?.title.en).toBe(`${content.decks[0]?.title.en} 1`);
 	});
 
 	it('glosses and romanizes every word', () => {
@@ -80,7 +97,6 @@ function task(name: string, label: string): ImageClassificationTask {
 
 interface Fixture {
 	decks: DeckSource[];
-	lessons: Lesson[];
 	project: ProjectSource;
 	images: string[];
 }
@@ -93,12 +109,6 @@ function validFixture(): Fixture {
 		word('meokda', '먹다', 'verb', '밥을 먹었어요.')
 	];
 	const deck: DeckSource = { id: 'test-deck', title: glosses('deck'), level: 1, words };
-	const lesson: Lesson = {
-		id: 'lesson-test',
-		deck: deck.id,
-		title: glosses('lesson'),
-		words: words.map((w) => w.id)
-	};
 	const project: ProjectSource = {
 		id: 'test-project',
 		type: 'image_classification',
@@ -113,7 +123,7 @@ function validFixture(): Fixture {
 		],
 		tasks: [task('farmer', 'person'), task('dog', 'animal')]
 	};
-	return { decks: [deck], lessons: [lesson], project, images: ['farmer.svg', 'dog.svg'] };
+	return { decks: [deck], project, images: ['farmer.svg', 'dog.svg'] };
 }
 
 const tempDirs: string[] = [];
@@ -135,7 +145,6 @@ async function load(fixture: Fixture): Promise<Content> {
 	await mkdir(images, { recursive: true });
 	await Promise.all([
 		...fixture.decks.map((deck, i) => writeJson(join(content, 'decks', `deck-${i}.json`), deck)),
-		writeJson(join(content, 'lessons.json'), fixture.lessons),
 		writeJson(join(content, 'projects', 'project.json'), fixture.project),
 		...fixture.images.map((name) => writeFile(join(images, name), '<svg/>'))
 	]);
@@ -196,15 +205,29 @@ describe('loadContent on bad data', () => {
 		await expect(load(fixture)).rejects.toThrow(/task "t-dog": image file .*dog\.svg is missing/);
 	});
 
-	it('rejects a lesson word that does not exist', async () => {
-		const fixture = validFixture();
-		fixture.lessons[0]?.words.push('nope');
-		await expect(load(fixture)).rejects.toThrow(/lesson "lesson-test": unknown word "nope"/);
-	});
-
 	it('rejects a label whose word does not exist', async () => {
 		const fixture = validFixture();
 		fixture.project.labels.push({ id: 'car', wordId: 'jadongcha' });
 		await expect(load(fixture)).rejects.toThrow(/label "car" has unknown wordId "jadongcha"/);
+	});
+});
+
+describe('chunkWords', () => {
+	const ids = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`);
+	const sizes = (n: number) => chunkWords(ids(n)).map((chunk) => chunk.length);
+
+	it('splits as evenly as it can, never over seven', () => {
+		expect(sizes(7)).toEqual([7]);
+		expect(sizes(8)).toEqual([4, 4]);
+		expect(sizes(13)).toEqual([7, 6]);
+		expect(sizes(15)).toEqual([5, 5, 5]);
+		expect(sizes(45)).toEqual([7, 7, 7, 6, 6, 6, 6]);
+	});
+
+	it('gives 5–7 words for every deck of ten words or more, keeping order', () => {
+		for (let n = 10; n <= 200; n++) {
+			for (const size of sizes(n)) expect(size, `${n} words`).toBeGreaterThanOrEqual(5);
+			expect(chunkWords(ids(n)).flat()).toEqual(ids(n));
+		}
 	});
 });

@@ -132,7 +132,7 @@ describe('record', () => {
 	});
 
 	it('saves and clears a draft with the event', async () => {
-		const draft = { key: 'lesson:lesson-01', updatedAt: 1, state: { position: 3 } };
+		const draft = { key: 'lesson:first-words-1', updatedAt: 1, state: { position: 3 } };
 		await record(
 			db,
 			'review',
@@ -144,7 +144,7 @@ describe('record', () => {
 		await record(
 			db,
 			'lesson_done',
-			{ lessonId: 'lesson-01', correct: 1, total: 2, durationMs: 100 },
+			{ lessonId: 'first-words-1', correct: 1, total: 2, durationMs: 100 },
 			{ clearDraft: draft.key }
 		);
 		expect(await db.get('drafts', draft.key)).toBeUndefined();

@@ -15,12 +15,17 @@ export interface PackWord {
 export interface PackLesson {
 	id: string;
 	deckId: string;
+	deckTitle: Glosses;
+	/** The deck's level: 1 beginner … 6. */
+	level: number;
 	title: Glosses;
 	wordIds: string[];
 	position: number;
 }
 
 export interface LessonsPack {
+	/** Changes whenever the content does; the phone sends it back as If-None-Match. */
+	version: string;
 	lessons: PackLesson[];
 	words: PackWord[];
 }

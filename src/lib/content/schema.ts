@@ -4,6 +4,7 @@
 import { romanize } from 'es-hangul';
 import * as v from 'valibot';
 import { LOCALES, type Locale } from '$lib/i18n/locales';
+import type { DerivedLesson } from './lessons';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
@@ -69,13 +70,6 @@ export interface Deck {
 	wordIds: string[];
 }
 
-export const Lesson = v.strictObject({
-	id: Id,
-	deck: Id,
-	title: Glosses,
-	words: v.pipe(v.array(Id), v.minLength(1))
-});
-export type Lesson = v.InferOutput<typeof Lesson>;
 
 // No '..' or other odd characters can pass, so the loader may join it onto static/ safely.
 const ImagePath = v.pipe(
@@ -115,7 +109,7 @@ export type ProjectSource = v.InferOutput<typeof ProjectSource>;
 export interface Content {
 	words: Word[];
 	decks: Deck[];
-	lessons: Lesson[];
+	lessons: DerivedLesson[];
 	projects: ProjectSource[];
 }
 

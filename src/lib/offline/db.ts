@@ -33,7 +33,7 @@ export interface TaskAnswer {
 }
 
 export interface Draft {
-	/** e.g. 'lesson:lesson-01' */
+	/** e.g. 'lesson:first-words-1' */
 	key: string;
 	updatedAt: number;
 	state: unknown;

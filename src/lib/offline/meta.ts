@@ -16,7 +16,8 @@ const schemas = {
 	settings: Settings,
 	learnerId: v.nullable(v.string()),
 	syncCursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
-	persistAsked: v.boolean()
+	persistAsked: v.boolean(),
+	lessonsVersion: v.nullable(v.string())
 };
 type Key = keyof typeof schemas;
 type Value<K extends Key> = v.InferOutput<(typeof schemas)[K]>;
@@ -25,7 +26,8 @@ const defaults: { [K in Key]: Value<K> } = {
 	settings: { wifiOnly: false },
 	learnerId: null,
 	syncCursor: 0,
-	persistAsked: false
+	persistAsked: false,
+	lessonsVersion: null
 };
 
 export async function get<K extends Key>(db: LocalDb, key: K): Promise<Value<K>> {

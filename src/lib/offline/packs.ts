@@ -5,6 +5,7 @@
 import type { LessonsPack, PackIndex, ProjectPack } from '$lib/api/packs';
 import { ASSET_CACHE } from '$lib/pwa/caches';
 import type { LocalDb } from './db';
+import * as meta from './meta';
 
 async function getJson<T>(path: string): Promise<T> {
 	const response = await fetch(path, { headers: { accept: 'application/json' } });
@@ -12,18 +13,30 @@ async function getJson<T>(path: string): Promise<T> {
 	return (await response.json()) as T;
 }
 
-export async function hasLessons(db: LocalDb): Promise<boolean> {
-	return (await db.count('lessons')) > 0;
-}
-
-export async function downloadLessons(db: LocalDb): Promise<void> {
-	const pack = await getJson<LessonsPack>('/api/packs/lessons');
-	const tx = db.transaction(['lessons', 'words'], 'readwrite');
+/**
+ * Brings the lessons and words up to the server's version; returns whether anything changed.
+ * The stored version goes as If-None-Match, so an unchanged vocabulary costs one small request.
+ * Words are only added or updated, never removed: old reviews may still point at them.
+ */
+export async function updateLessons(db: LocalDb): Promise<boolean> {
+	const version = await meta.get(db, 'lessonsVersion');
+	const headers: Record<string, string> = { accept: 'application/json' };
+	if (version && (await db.count('lessons')) > 0) headers['if-none-match'] = `"${version}"`;
+	const response = await fetch('/api/packs/lessons', { headers });
+	if (response.status === 304) return false;
+	if (!response.ok) throw new Error(`/api/packs/lessons: HTTP ${response.status}`);
+	const pack = (await response.json()) as LessonsPack;
+	const tx = db.transaction(['lessons', 'words', 'meta'], 'readwrite');
+	const lessons = tx.objectStore('lessons');
 	await Promise.all([
-		...pack.lessons.map((lesson) => tx.objectStore('lessons').put(lesson)),
+		// Lessons are cut from the decks, so the old cuts go.
+		lessons.clear(),
+		...pack.lessons.map((lesson) => lessons.put(lesson)),
 		...pack.words.map((word) => tx.objectStore('words').put(word)),
+		tx.objectStore('meta').put(pack.version, 'lessonsVersion'),
 		tx.done
 	]);
+	return true;
 }
 
 export function fetchIndex(): Promise<PackIndex> {

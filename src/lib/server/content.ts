@@ -8,7 +8,6 @@ import {
 	DeckSource,
 	exampleForm,
 	type ImageClassificationTask,
-	Lesson,
 	ProjectSource,
 	romanizeWord,
 	type Content,
@@ -16,17 +15,16 @@ import {
 	type Word,
 	type WordSource
 } from '$lib/content/schema';
+import { deckLessons } from '$lib/content/lessons';
 
 export type { Content } from '$lib/content/schema';
 
 export async function loadContent(dir = 'content', staticDir = 'static'): Promise<Content> {
 	const deckSources = await readJsonFiles(join(dir, 'decks'), DeckSource);
-	const lessons = await readJsonFile(join(dir, 'lessons.json'), v.array(Lesson));
 	const projects = await readJsonFiles(join(dir, 'projects'), ProjectSource);
 
 	const problems = [
 		...checkWords(deckSources),
-		...checkLessons(lessons, deckSources),
 		...checkProjects(projects, deckSources),
 		...(await checkImages(projects, staticDir))
 	];
@@ -34,10 +32,11 @@ export async function loadContent(dir = 'content', staticDir = 'static'): Promis
 		throw new Error(`Invalid content in ${dir}:\n- ${problems.join('\n- ')}`);
 	}
 
+	const decks = deckSources.map(toDeck);
 	return {
 		words: deckSources.flatMap((deck) => deck.words.map(toWord)),
-		decks: deckSources.map(toDeck),
-		lessons,
+		decks,
+		lessons: deckLessons(decks),
 		projects
 	};
 }
@@ -111,21 +110,6 @@ function exampleHasWord(word: WordSource): boolean {
 
 function exampleProblem(word: WordSource): string {
 	return `word "${word.id}": example "${word.example.ko}" does not contain "${exampleForm(word)}"`;
-}
-
-function checkLessons(lessons: readonly Lesson[], decks: readonly DeckSource[]): string[] {
-	const deckIds = new Set(decks.map((deck) => deck.id));
-	const wordIds = new Set(allWords(decks).map((word) => word.id));
-	return [
-		...duplicates(lessons.map((lesson) => lesson.id)).map((id) => `duplicate lesson id "${id}"`),
-		...lessons.flatMap((lesson) => [
-			...(deckIds.has(lesson.deck) ? [] : [`lesson "${lesson.id}": unknown deck "${lesson.deck}"`]),
-			...lesson.words
-				.filter((id) => !wordIds.has(id))
-				.map((id) => `lesson "${lesson.id}": unknown word "${id}"`),
-			...duplicates(lesson.words).map((id) => `lesson "${lesson.id}": word "${id}" twice`)
-		])
-	];
 }
 
 function checkProjects(projects: readonly ProjectSource[], decks: readonly DeckSource[]): string[] {

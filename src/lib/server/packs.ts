@@ -1,13 +1,26 @@
 /** Reads content out of the database in the shapes the phone stores (src/lib/api/packs.ts). */
+import { createHash } from 'node:crypto';
 import { asc, count, eq, inArray, sum } from 'drizzle-orm';
 import type { LessonsPack, PackIndex, PackTask, ProjectPack, ProjectSummary } from '$lib/api/packs';
 import type { Db } from './db';
-import { lessons, projects, tasks, words } from './db/schema';
+import { decks, lessons, projects, tasks, words } from './db/schema';
 
 /** The lessons, with the words they teach and the words that task labels show. */
 export async function lessonsPack(db: Db): Promise<LessonsPack> {
 	const [lessonRows, projectRows] = await Promise.all([
-		db.select().from(lessons).orderBy(asc(lessons.position)),
+		db
+			.select({
+				id: lessons.id,
+				deckId: lessons.deckId,
+				deckTitle: decks.title,
+				level: decks.level,
+				title: lessons.title,
+				wordIds: lessons.wordIds,
+				position: lessons.position
+			})
+			.from(lessons)
+			.innerJoin(decks, eq(decks.id, lessons.deckId))
+			.orderBy(asc(lessons.position)),
 		db.select({ labels: projects.labels }).from(projects)
 	]);
 	const needed = new Set([
@@ -21,10 +34,12 @@ export async function lessonsPack(db: Db): Promise<LessonsPack> {
 				.where(inArray(words.id, [...needed]))
 				.orderBy(asc(words.position))
 		: [];
-	return {
+	const content = {
 		lessons: lessonRows,
 		words: wordRows.map(({ position: _position, ...word }) => word)
 	};
+	const version = createHash('sha256').update(JSON.stringify(content)).digest('base64url');
+	return { version: version.slice(0, 22), ...content };
 }
 
 async function summaries(db: Db, projectId?: string): Promise<ProjectSummary[]> {

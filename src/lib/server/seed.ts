@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { notInArray, sql } from 'drizzle-orm';
 import type { Content } from './content';
 import type { Db } from './db';
 import { decks, lessons, projects, tasks, words } from './db/schema';
@@ -60,6 +60,11 @@ export async function seedContent(db: Db, content: Content, staticDir = 'static'
 					)
 				});
 		}
+		// Lessons are cut from the decks, so a deck that grew leaves old cuts behind: drop them.
+		const lessonIds = content.lessons.map((lesson) => lesson.id);
+		await tx
+			.delete(lessons)
+			.where(lessonIds.length ? notInArray(lessons.id, lessonIds) : undefined);
 		for (const [position, lesson] of content.lessons.entries()) {
 			await tx
 				.insert(lessons)

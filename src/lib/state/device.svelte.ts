@@ -59,13 +59,16 @@ export class Device {
 			void this.refresh();
 			void this.syncNow();
 		});
-		addEventListener('online', () => void this.syncNow());
+		addEventListener('online', () => {
+			void this.syncNow();
+			void this.#updateLessons();
+		});
 		document.addEventListener('visibilitychange', () => {
 			if (document.visibilityState === 'visible') void this.syncNow();
 		});
 		this.started = true;
 		void this.syncNow();
-		void this.#ensureLessons();
+		void this.#updateLessons();
 		this.#registerServiceWorker();
 	}
 
@@ -99,14 +102,11 @@ export class Device {
 		await this.record('settings', { wifiOnly });
 	}
 
-	async #ensureLessons() {
+	async #updateLessons() {
 		try {
-			if (!(await packs.hasLessons(this.db))) {
-				await packs.downloadLessons(this.db);
-				this.revision++;
-			}
+			if (await packs.updateLessons(this.db)) this.revision++;
 		} catch {
-			// Offline on first start: the next start (or the learn page) tries again.
+			// Offline: the lessons already stored serve; the next start or `online` tries again.
 		}
 	}
 

@@ -3,6 +3,12 @@ import { endpoint } from '$lib/server/http';
 import { lessonsPack } from '$lib/server/packs';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = endpoint(async ({ locals }) => {
-	return json(await lessonsPack(locals.db));
+/** The whole vocabulary; a phone that has this version already gets a bodiless 304. */
+export const GET: RequestHandler = endpoint(async ({ locals, request }) => {
+	const pack = await lessonsPack(locals.db);
+	const etag = `"${pack.version}"`;
+	const headers = { etag, 'cache-control': 'no-cache' };
+	if (request.headers.get('if-none-match') === etag)
+		return new Response(null, { status: 304, headers });
+	return json(pack, { headers });
 });
