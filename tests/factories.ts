@@ -54,6 +54,17 @@ export function reviewEvent(overrides: EventOverrides<'review'> = {}): EventOf<'
 	);
 }
 
+/** Takes back `target` (a review); without one, a random review of word-1. */
+export function undoEvent(
+	target?: EventOf<'review'>,
+	overrides: EventOverrides<'undo'> = {}
+): EventOf<'undo'> {
+	const payload = target
+		? { eventId: target.id, wordId: target.payload.wordId }
+		: { eventId: crypto.randomUUID(), wordId: 'word-1' };
+	return build('undo', payload, overrides);
+}
+
 export function lessonDoneEvent(
 	overrides: EventOverrides<'lesson_done'> = {}
 ): EventOf<'lesson_done'> {
@@ -84,7 +95,14 @@ export function settingsEvent(overrides: EventOverrides<'settings'> = {}): Event
 
 /** One valid event of every type. */
 export function oneOfEach(): LearnerEvent[] {
-	return [reviewEvent(), lessonDoneEvent(), annotationEvent(), skipEvent(), settingsEvent()];
+	return [
+		reviewEvent(),
+		undoEvent(),
+		lessonDoneEvent(),
+		annotationEvent(),
+		skipEvent(),
+		settingsEvent()
+	];
 }
 
 export function outboxItem(overrides: Partial<OutboxItem> = {}): OutboxItem {

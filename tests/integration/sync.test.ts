@@ -10,6 +10,7 @@ import {
 	annotationEvent,
 	lessonDoneEvent,
 	reviewEvent,
+	undoEvent,
 	settingsEvent,
 	skipEvent,
 	type EventOverrides
@@ -78,7 +79,10 @@ const settings = (o: EventOverrides<'settings'> = {}) =>
 	settingsEvent(withPayload<'settings'>({ locale: 'vi' as const, wifiOnly: true }, o));
 
 /** One valid event of each type. */
-const oneOfEach = (): LearnerEvent[] => [review(), lessonDone(), annotation(), skip(), settings()];
+const oneOfEach = (): LearnerEvent[] => {
+	const first = review();
+	return [first, undoEvent(first), lessonDone(), annotation(), skip(), settings()];
+};
 
 // --- helpers -------------------------------------------------------------------------------
 
@@ -262,14 +266,14 @@ describe.each(targets)('sync API on $name', (target) => {
 			const batch = oneOfEach();
 
 			const first = await push(api, batch);
-			expect(first).toHaveLength(5);
-			expect(statuses(first)).toEqual(Array(5).fill('accepted'));
+			expect(first).toHaveLength(6);
+			expect(statuses(first)).toEqual(Array(6).fill('accepted'));
 			expect(first.map((r) => r.id)).toEqual(batch.map((e) => e.id));
 
 			const second = await push(api, batch);
-			expect(statuses(second)).toEqual(Array(5).fill('duplicate'));
+			expect(statuses(second)).toEqual(Array(6).fill('duplicate'));
 
-			expect(await countRows(database, 'events')).toBe(before + 5);
+			expect(await countRows(database, 'events')).toBe(before + 6);
 			expect(await storedIdsOf(database, id)).toEqual(batch.map((e) => e.id).sort());
 
 			const [user] = await database.db.select().from(schema.users).where(eq(schema.users.id, id));
@@ -365,7 +369,7 @@ describe.each(targets)('sync API on $name', (target) => {
 			const a = await learner(database);
 			const b = await learner(database);
 			const aEvents = oneOfEach();
-			expect(statuses(await push(a.api, aEvents))).toEqual(Array(5).fill('accepted'));
+			expect(statuses(await push(a.api, aEvents))).toEqual(Array(6).fill('accepted'));
 
 			const stolen = { ...aEvents[0]!, payload: { ...aEvents[0]!.payload } } as LearnerEvent;
 			const bOwn = review();
@@ -388,6 +392,34 @@ describe.each(targets)('sync API on $name', (target) => {
 				.where(eq(schema.events.id, stolen.id));
 			expect(rows).toEqual([{ userId: a.id }]);
 		});
+
+		it('accepts an undo only of the learner’s own review of that word', async () => {
+			const a = await learner(database);
+			const b = await learner(database);
+			const earlier = review();
+			expect(statuses(await push(a.api, [earlier]))).toEqual(['accepted']);
+			const inBatch = review();
+			const otherWord = review({ payload: { wordId: wordIds[1]! } });
+			const results = await push(a.api, [
+				undoEvent(earlier),
+				inBatch,
+				undoEvent(inBatch),
+				undoEvent(otherWord),
+				undoEvent(undefined, { payload: { wordId: wordIds[0]! } }),
+				undoEvent({ ...inBatch, payload: { ...inBatch.payload, wordId: wordIds[1]! } })
+			]);
+			expect(statuses(results)).toEqual([
+				'accepted',
+				'accepted',
+				'accepted',
+				'rejected',
+				'rejected',
+				'rejected'
+			]);
+			expect(byIndex(results, 3).reason).toBe('payload.eventId: no such review of this word');
+			// B cannot take back A's review.
+			expect(statuses(await push(b.api, [undoEvent(earlier)]))).toEqual(['rejected']);
+		});
 	});
 
 	describe('GET /api/sync', () => {
@@ -406,7 +438,7 @@ describe.each(targets)('sync API on $name', (target) => {
 				after = page.cursor;
 				if (!page.more) break;
 			}
-			expect(pages.map((p) => p.events.length)).toEqual([2, 2, 1]);
+			expect(pages.map((p) => p.events.length)).toEqual([2, 2, 2]);
 			expect(pages.map((p) => p.more)).toEqual([true, true, false]);
 
 			const pulled = pages.flatMap((p) => p.events);
@@ -707,7 +739,7 @@ describe.each(targets)('sync API on $name', (target) => {
 
 			expect(await allCounts(database)).toEqual(before);
 			expect(await pullAll(api)).toEqual(pulledBefore);
-			expect(statuses(await push(api, sent))).toEqual(Array(5).fill('duplicate'));
+			expect(statuses(await push(api, sent))).toEqual(Array(6).fill('duplicate'));
 			const index = (await (await api.get('/api/packs')).json()) as PackIndex;
 			expect(index.projects.find((p) => p.id === TRAINING_PROJECT)?.taskCount).toBe(
 				trainingProject.tasks.length

@@ -4,7 +4,7 @@ import type { EventOf } from '$lib/api/events';
 import { random, shuffle } from '$lib/lessons/random';
 import { cardFromReviews, type StoredCard } from '$lib/srs/cards';
 import { buildCards, dueQueue, forecast, retrievability } from '$lib/srs/queue';
-import { reviewEvent } from '../factories';
+import { reviewEvent, undoEvent } from '../factories';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -61,9 +61,38 @@ function stored(overrides: Partial<StoredCard> & { wordId: string }): StoredCard
 		difficulty: 5,
 		reps: 3,
 		last_review: new Date(T0 - 10 * DAY),
+		introducedAt: new Date(T0 - 30 * DAY).toISOString(),
 		...overrides
 	};
 }
+
+const undo = (target: EventOf<'review'>, at: number) =>
+	undoEvent(target, { createdAt: new Date(at).toISOString() });
+
+describe('undo', () => {
+	it('leaves the undone review out, as if it had never been given', () => {
+		const first = review('w', T0, 3);
+		const slip = review('w', T0 + 2 * DAY, 1);
+		const withUndo = cardFromReviews('w', [first, slip, undo(slip, T0 + 2 * DAY + 5_000)]);
+		expect(withUndo).toEqual(cardFromReviews('w', [first]));
+		expect(withUndo).not.toEqual(cardFromReviews('w', [first, slip]));
+	});
+
+	it('makes a word new again when its only review is undone', () => {
+		const only = review('w', T0, 3);
+		expect(cardFromReviews('w', [only, undo(only, T0 + 1_000)])).toBeNull();
+		expect(buildCards([only, undo(only, T0 + 1_000)]).has('w')).toBe(false);
+	});
+
+	it('dates a card by its first review that stands', () => {
+		const a = review('w', T0, 1);
+		const b = review('w', T0 + DAY, 3);
+		expect(cardFromReviews('w', [b, a])?.introducedAt).toBe(new Date(T0).toISOString());
+		expect(cardFromReviews('w', [b, a, undo(a, T0 + DAY)])?.introducedAt).toBe(
+			new Date(T0 + DAY).toISOString()
+		);
+	});
+});
 
 describe('buildCards', () => {
 	it('gives exactly the card cardFromReviews gives, for every word of random logs', () => {
@@ -181,7 +210,7 @@ describe('dueQueue', () => {
 			stored({ wordId: 'yesterday', due: new Date(T0 - DAY) }),
 			stored({ wordId: 'now', due: new Date(T0) }),
 			stored({ wordId: 'last-week', due: new Date(T0 - 7 * DAY) }),
-			{ ...createEmptyCard(new Date(T0 - DAY)), wordId: 'never-reviewed' }
+			{ ...createEmptyCard(new Date(T0 - DAY)), wordId: 'never-reviewed', introducedAt: '' }
 		];
 		expect(dueQueue(cards, now).map((c) => c.wordId)).toEqual(['last-week', 'yesterday', 'now']);
 		expect(dueQueue(cards, now, 2).map((c) => c.wordId)).toEqual(['last-week', 'yesterday']);
@@ -229,7 +258,7 @@ describe('forecast', () => {
 			at('2025-03-11T14:59:00Z', 'day-6-23:59'),
 			at('2025-03-11T15:00:00Z', 'day-7-too-far'),
 			at('2025-06-01T00:00:00Z', 'months-away'),
-			{ ...createEmptyCard(new Date('2025-03-01T00:00:00Z')), wordId: 'new' }
+			{ ...createEmptyCard(new Date('2025-03-01T00:00:00Z')), wordId: 'new', introducedAt: '' }
 		];
 		expect(forecast(cards, now, 7, 'Asia/Seoul')).toEqual([3, 1, 1, 0, 0, 0, 1]);
 		// In UTC the day turns 9 hours later: 14:59Z and 15:00Z are both still 5 March,

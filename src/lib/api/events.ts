@@ -5,7 +5,14 @@
 import * as v from 'valibot';
 import { LOCALES } from '$lib/i18n/locales';
 
-export const EVENT_TYPES = ['review', 'lesson_done', 'annotation', 'skip', 'settings'] as const;
+export const EVENT_TYPES = [
+	'review',
+	'undo',
+	'lesson_done',
+	'annotation',
+	'skip',
+	'settings'
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(80), v.regex(/^[a-z0-9-]+$/));
@@ -19,6 +26,9 @@ export const EXERCISES = [
 	'typing',
 	'matching'
 ] as const;
+/** The choices the settings page offers; the first of each is the default. */
+export const NEW_WORDS_PER_DAY = [14, 7, 21, 28] as const;
+export const DAILY_GOALS = [10, 20, 30, 5] as const;
 export const SKIP_REASONS = ['unclear', 'cannot_see', 'dont_know', 'other'] as const;
 
 export const ReviewPayload = v.strictObject({
@@ -29,6 +39,16 @@ export const ReviewPayload = v.strictObject({
 	exercise: v.picklist(EXERCISES),
 	durationMs: DurationMs,
 	lessonId: v.optional(Id)
+});
+
+/**
+ * Takes back one review (a mis-tap): the review stays in the append-only log, and every device
+ * leaves it out when it rebuilds the word's card. `wordId` is the review's, so the word's
+ * events are found together.
+ */
+export const UndoPayload = v.strictObject({
+	eventId: v.pipe(v.string(), v.uuid()),
+	wordId: Id
 });
 
 export const LessonDonePayload = v.strictObject({
@@ -55,7 +75,9 @@ export const SkipPayload = v.strictObject({
 
 export const SettingsPayload = v.strictObject({
 	locale: v.optional(v.picklist(LOCALES)),
-	wifiOnly: v.optional(v.boolean())
+	wifiOnly: v.optional(v.boolean()),
+	newWordsPerDay: v.optional(v.picklist(NEW_WORDS_PER_DAY)),
+	dailyGoal: v.optional(v.picklist(DAILY_GOALS))
 });
 
 const envelope = {
@@ -65,6 +87,7 @@ const envelope = {
 
 export const LearnerEvent = v.variant('type', [
 	v.strictObject({ ...envelope, type: v.literal('review'), payload: ReviewPayload }),
+	v.strictObject({ ...envelope, type: v.literal('undo'), payload: UndoPayload }),
 	v.strictObject({ ...envelope, type: v.literal('lesson_done'), payload: LessonDonePayload }),
 	v.strictObject({ ...envelope, type: v.literal('annotation'), payload: AnnotationPayload }),
 	v.strictObject({ ...envelope, type: v.literal('skip'), payload: SkipPayload }),

@@ -56,7 +56,9 @@ export function newEvent<T extends EventType>(type: T, payload: PayloadOf<T>, at
 // ts-fsrs only matters when reviews are applied, so it stays out of the home page's bundle.
 // It is loaded before a transaction opens: awaiting anything else inside one commits it early.
 async function srsFor(events: readonly LearnerEvent[]): Promise<Srs | null> {
-	return events.some((e) => e.type === 'review') ? import('$lib/srs/cards') : null;
+	return events.some((e) => e.type === 'review' || e.type === 'undo')
+		? import('$lib/srs/cards')
+		: null;
 }
 
 export async function record<T extends EventType>(
@@ -106,13 +108,17 @@ export async function applyPulled(db: LocalDb, events: readonly PulledEvent[]): 
 
 async function apply(tx: StateTx, event: LearnerEvent, srs: Srs | null): Promise<void> {
 	switch (event.type) {
-		case 'review': {
+		case 'review':
+		case 'undo': {
 			if (!srs) throw new Error('srs module not loaded');
 			// The card is rebuilt from the word's whole review log in time order, so reviews that
-			// arrive late from another device land in their place instead of on top.
+			// arrive late from another device land in their place instead of on top, and an undo
+			// simply leaves its review out.
 			const { wordId } = event.payload;
-			const reviews = await tx.objectStore('log').index('by-word').getAll(wordId);
-			await tx.objectStore('cards').put(srs.cardFromReviews(wordId, reviews.filter(isReview)));
+			const events = await tx.objectStore('log').index('by-word').getAll(wordId);
+			const card = srs.cardFromReviews(wordId, events.filter(isCardEvent));
+			if (card) await tx.objectStore('cards').put(card);
+			else await tx.objectStore('cards').delete(wordId);
 			return;
 		}
 		case 'lesson_done': {
@@ -157,6 +163,6 @@ async function apply(tx: StateTx, event: LearnerEvent, srs: Srs | null): Promise
 	}
 }
 
-function isReview(event: LearnerEvent): event is EventOf<'review'> {
-	return event.type === 'review';
+function isCardEvent(event: LearnerEvent): event is EventOf<'review' | 'undo'> {
+	return event.type === 'review' || event.type === 'undo';
 }

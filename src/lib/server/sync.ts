@@ -47,7 +47,7 @@ export async function pushEvents(
 		candidates.push({ index, event });
 	});
 
-	const problems = await checkReferences(db, candidates);
+	const problems = await checkReferences(db, userId, candidates);
 	const storable = candidates.filter(({ index, event }) => {
 		const problem = problems.get(index);
 		if (problem) reject(index, event.id, problem);
@@ -106,17 +106,23 @@ async function ownersOf(db: Pick<Db, 'select'>, ids: string[]): Promise<Map<stri
 }
 
 /** Events must point at content that exists: a word, a lesson, a task of that project. */
-async function checkReferences(db: Db, candidates: Candidate[]): Promise<Map<number, string>> {
+async function checkReferences(
+	db: Db,
+	userId: string,
+	candidates: Candidate[]
+): Promise<Map<number, string>> {
 	const wordIds = new Set<string>();
+	const undoneIds = new Set<string>();
 	const lessonIds = new Set<string>();
 	const taskIds = new Set<string>();
 	for (const { event } of candidates) {
 		if (event.type === 'review') wordIds.add(event.payload.wordId);
+		if (event.type === 'undo') undoneIds.add(event.payload.eventId);
 		const lessonId = lessonOf(event);
 		if (lessonId) lessonIds.add(lessonId);
 		if (event.type === 'annotation' || event.type === 'skip') taskIds.add(event.payload.taskId);
 	}
-	const [knownWords, knownLessons, knownTasks] = await Promise.all([
+	const [knownWords, knownLessons, knownTasks, storedReviews] = await Promise.all([
 		wordIds.size
 			? db
 					.select({ id: words.id })
@@ -140,8 +146,24 @@ async function checkReferences(db: Db, candidates: Candidate[]): Promise<Map<num
 					.from(tasks)
 					.innerJoin(projects, eq(projects.id, tasks.projectId))
 					.where(inArray(tasks.id, [...taskIds]))
+			: [],
+		undoneIds.size
+			? db
+					.select({ id: events.id, payload: events.payload })
+					.from(events)
+					.where(
+						and(
+							inArray(events.id, [...undoneIds]),
+							eq(events.userId, userId),
+							eq(events.type, 'review')
+						)
+					)
 			: []
 	]);
+	// The review an undo takes back: the learner's own, stored before or earlier in this batch.
+	const reviewWord = new Map(
+		storedReviews.map((row) => [row.id, (row.payload as { wordId: string }).wordId])
+	);
 	const wordSet = new Set(knownWords.map((w) => w.id));
 	const lessonSet = new Set(knownLessons.map((l) => l.id));
 	const taskMap = new Map(knownTasks.map((t) => [t.id, t]));
@@ -150,6 +172,12 @@ async function checkReferences(db: Db, candidates: Candidate[]): Promise<Map<num
 	for (const { index, event } of candidates) {
 		if (event.type === 'review' && !wordSet.has(event.payload.wordId)) {
 			problems.set(index, 'payload.wordId: no such word');
+		}
+		if (event.type === 'review' && !problems.has(index)) {
+			reviewWord.set(event.id, event.payload.wordId);
+		}
+		if (event.type === 'undo' && reviewWord.get(event.payload.eventId) !== event.payload.wordId) {
+			problems.set(index, 'payload.eventId: no such review of this word');
 		}
 		const lessonId = lessonOf(event);
 		if (lessonId && !lessonSet.has(lessonId)) {

@@ -3,11 +3,8 @@
  * order, and how many reviews fall due each of the coming days.
  */
 import { fsrs, State, type Card } from 'ts-fsrs';
-import type { EventOf } from '../api/events';
-import { cardFromReviews, type StoredCard } from './cards';
+import { cardFromReviews, type CardEvent, type StoredCard } from './cards';
 import { daysBetween, localDay } from './streak';
-
-export type ReviewLike = Pick<EventOf<'review'>, 'id' | 'createdAt' | 'payload'>;
 
 const scheduler = fsrs();
 const DAY_MS = 86_400_000;
@@ -26,15 +23,18 @@ export function retrievability(card: Card, now: Date): number {
  * stays ts-fsrs' own; the phone keeps cards up to date one word at a time, so a full rebuild
  * happens only when a device restores (see bench/due-queue.bench.ts for its cost).
  */
-export function buildCards(reviewEvents: Iterable<ReviewLike>): Map<string, StoredCard> {
-	const groups = new Map<string, ReviewLike[]>();
+export function buildCards(reviewEvents: Iterable<CardEvent>): Map<string, StoredCard> {
+	const groups = new Map<string, CardEvent[]>();
 	for (const event of reviewEvents) {
 		const group = groups.get(event.payload.wordId);
 		if (group) group.push(event);
 		else groups.set(event.payload.wordId, [event]);
 	}
 	const cards = new Map<string, StoredCard>();
-	for (const [wordId, group] of groups) cards.set(wordId, cardFromReviews(wordId, group));
+	for (const [wordId, group] of groups) {
+		const card = cardFromReviews(wordId, group);
+		if (card) cards.set(wordId, card);
+	}
 	return cards;
 }
 
