@@ -140,41 +140,72 @@ export async function startApp(options: { copyBuild?: boolean } = {}): Promise<A
 }
 
 /**
- * Goes through a lesson from wherever its run is until the summary shows, answering right
- * (or, with `missFirst`, wrong once, checking that the miss is explained). Waits for the
- * step number to move after each "Continue", so it never reads a step that is going away.
+ * Plays a lesson or review run to its summary, answering every kind of exercise right (the
+ * question names its word in data-word; options name theirs in data-option). With `missFirst`,
+ * the first question is answered wrong. Returns the word id of that miss.
  */
 export async function finishLesson(
 	page: Page,
-	glossOf: Map<string, string>,
-	options: { missFirst?: boolean } = {}
-): Promise<{ missed: string | null }> {
-	const summary = page.getByTestId('lesson-summary');
+	words: readonly { id: string; hangul: string }[],
+	options: { missFirst?: boolean; undoFirst?: boolean; summary?: string } = {}
+): Promise<{ missed: string | null; asked: string[] }> {
+	const hangulOf = new Map(words.map((w) => [w.id, w.hangul]));
+	const summary = page.getByTestId(options.summary ?? 'lesson-summary');
 	const card = page.getByTestId('word-card');
-	const question = page.getByTestId('choice-question');
+	const choice = page.getByTestId('choice-question');
+	const typing = page.getByTestId('typing-question');
+	const matching = page.getByTestId('matching-question');
 	const stepOf = () =>
 		page
 			.locator('[data-step]')
 			.getAttribute('data-step', { timeout: 1_000 })
 			.catch(() => null);
 	let missed: string | null = null;
+	let undone = !options.undoFirst;
+	const asked: string[] = [];
 	for (let i = 0; i < 300; i++) {
-		await card.or(question).or(summary).first().waitFor();
-		if (await summary.isVisible()) return { missed };
+		await card.or(choice).or(typing).or(matching).or(summary).first().waitFor();
+		if (await summary.isVisible()) return { missed, asked };
 		const step = await stepOf();
+		const miss = options.missFirst === true && missed === null;
 		if (await card.isVisible()) {
 			await card.getByRole('button', { name: 'Continue' }).click();
+		} else if (await matching.isVisible()) {
+			for (const button of await matching.locator('button[data-word]').all()) {
+				const id = (await button.getAttribute('data-word')) ?? '';
+				asked.push(id);
+				await button.click();
+				await matching.locator(`button[data-meaning="${id}"]`).click();
+			}
+			await matching.getByRole('button', { name: 'Continue' }).click();
 		} else {
-			const hangul = (await question.locator('.hangul').textContent())?.trim() ?? '';
-			const right = glossOf.get(hangul);
-			if (!right) throw new Error(`no gloss for ${hangul}`);
-			const choices = question.locator('button.choice');
-			if (options.missFirst && missed === null) {
-				await choices.filter({ hasNotText: right }).first().click();
+			const question = (await choice.isVisible()) ? choice : typing;
+			const id = (await question.getAttribute('data-word')) ?? '';
+			asked.push(id);
+			if (question === choice && !undone) {
+				// A slip, taken back: the same question comes again, unanswered.
+				await question.locator(`button.choice:not([data-option="${id}"])`).first().click();
 				await question.getByRole('alert').waitFor();
-				missed = hangul;
+				await question.getByRole('button', { name: 'Undo my answer' }).click();
+				await choice.getByRole('alert').waitFor({ state: 'detached' });
+				asked.pop();
+				undone = true;
+				continue;
+			}
+			if (question === choice) {
+				const option = miss
+					? question.locator(`button.choice:not([data-option="${id}"])`).first()
+					: question.locator(`button[data-option="${id}"]`);
+				await option.click();
 			} else {
-				await choices.filter({ hasText: right }).first().click();
+				const hangul = hangulOf.get(id);
+				if (!hangul) throw new Error(`no word ${id}`);
+				await question.getByRole('textbox').fill(miss ? `${hangul}ㅋ` : hangul);
+				await question.getByRole('button', { name: 'Check' }).click();
+			}
+			if (miss) {
+				await question.getByRole('alert').waitFor();
+				missed = id;
 			}
 			await question.getByRole('button', { name: 'Continue' }).click();
 		}

@@ -29,6 +29,7 @@ const banner = () =>
 
 describe('update prompt', () => {
 	let glossOf: Map<string, string>;
+	let words: LessonsPack['words'];
 
 	it('a new version waits while an answer is unsynced and a lesson is half-done', async () => {
 		await page.goto(server.url);
@@ -45,6 +46,7 @@ describe('update prompt', () => {
 			await page.request.get(`${server.url}/api/packs/lessons`)
 		).json();
 		glossOf = new Map(lessons.words.map((w) => [w.hangul, w.gloss.en ?? '']));
+		words = lessons.words;
 
 		// The server is unreachable for uploads while the learner answers a first question.
 		await page.route('**/api/sync*', (route) => route.fulfill({ status: 503, body: '' }));
@@ -85,7 +87,7 @@ describe('update prompt', () => {
 
 	it('applies the update once everything is uploaded and the lesson is finished', async () => {
 		await question().getByRole('button', { name: 'Continue' }).click();
-		await finishLesson(page, glossOf);
+		await finishLesson(page, words);
 		await page.evaluate(
 			() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true)
 		);

@@ -3,6 +3,10 @@ import {
 	advance,
 	answer,
 	composeLesson,
+	composeReview,
+	isComposedRun,
+	reviewRoom,
+	MAX_REVIEW_SESSION,
 	currentStep,
 	isFinished,
 	progress,
@@ -494,5 +498,85 @@ describe('answer', () => {
 		expect(resumed.played).toEqual(original.played);
 		expect(play(start, misses).run).toEqual(original.run);
 		expect(original.run.startedAt).toBe(1_700_000_000_000);
+	});
+});
+
+describe('composeReview', () => {
+	const due = (n: number) => words(n, 'r');
+
+	it('asks each due word once, kinds in turn, matching the last words when there are five or more', () => {
+		const run = composeReview(due(8), { seed: 3, listening: true });
+		expect(run.steps.some((s) => s.kind === 'intro')).toBe(false);
+		const singles = run.steps.filter((s) => s.kind !== 'matching');
+		const matching = run.steps.filter((s) => s.kind === 'matching');
+		expect(singles).toHaveLength(3);
+		expect(matching).toHaveLength(1);
+		const asked = run.steps.flatMap(stepWordIds).sort();
+		expect(asked).toEqual(
+			due(8)
+				.map((w) => w.id)
+				.sort()
+		);
+		expect(new Set(singles.map((s) => s.kind)).size).toBe(3);
+	});
+
+	it('without listening never asks listening; few words get no matching', () => {
+		for (let seed = 0; seed < 20; seed++) {
+			const run = composeReview(due(4), { seed, listening: false });
+			expect(run.steps.map((s) => s.kind)).not.toContain('listening');
+			expect(run.steps.map((s) => s.kind)).not.toContain('matching');
+			expect(run.steps).toHaveLength(4);
+		}
+	});
+
+	it(`takes at most ${MAX_REVIEW_SESSION} words, the most urgent (first given)`, () => {
+		const run = composeReview(due(30), { seed: 1, listening: false });
+		expect(run.reviewWordIds).toEqual(
+			due(30)
+				.slice(0, MAX_REVIEW_SESSION)
+				.map((w) => w.id)
+		);
+	});
+
+	it('ends only when every word was answered right, misses coming back', () => {
+		const start = composeReview(due(9), { seed: 5, listening: true });
+		const misses = new Map([
+			['r1', 2],
+			['r9', 1]
+		]);
+		const { run, retries } = play(start, misses);
+		expect(isFinished(run)).toBe(true);
+		expect([...run.learned].sort()).toEqual(
+			due(9)
+				.map((w) => w.id)
+				.sort()
+		);
+		expect(retries.length).toBeGreaterThan(0);
+	});
+
+	it('refuses a review without words', () => {
+		expect(() => composeReview([], { seed: 1, listening: false })).toThrow(RangeError);
+	});
+});
+
+describe('reviewRoom and isComposedRun', () => {
+	it('never makes a lesson drop one of its new words', () => {
+		for (let n = 5; n <= 7; n++) {
+			const run = composeLesson(words(n), {
+				seed: n,
+				listening: false,
+				reviewWords: words(reviewRoom(n), 'r')
+			});
+			expect(run.newWordIds).toHaveLength(n);
+			expect(run.reviewWordIds).toHaveLength(reviewRoom(n));
+		}
+		expect([reviewRoom(5), reviewRoom(6), reviewRoom(7)]).toEqual([4, 3, 1]);
+	});
+
+	it('tells a resumable draft from an old or broken one', () => {
+		const run = composeLesson(words(5), { seed: 1, listening: false });
+		expect(isComposedRun(JSON.parse(JSON.stringify(run)))).toBe(true);
+		expect(isComposedRun({ lessonId: 'x', steps: [], position: 0, learned: [] })).toBe(false);
+		expect(isComposedRun(null)).toBe(false);
 	});
 });

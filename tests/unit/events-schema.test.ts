@@ -53,7 +53,9 @@ describe('LearnerEvent', () => {
 	it('accepts optional fields left out', () => {
 		expect(problem(LearnerEvent, settingsEvent({ payload: { locale: undefined } }))).toBeNull();
 		expect(problem(LearnerEvent, { ...settingsEvent(), payload: {} })).toBeNull();
-		expect(problem(LearnerEvent, reviewEvent({ payload: { lessonId: 'first-words-1' } }))).toBeNull();
+		expect(
+			problem(LearnerEvent, reviewEvent({ payload: { lessonId: 'first-words-1' } }))
+		).toBeNull();
 		expect(
 			problem(LearnerEvent, annotationEvent({ payload: { answer: { labels: ['a', 'b'] } } }))
 		).toBeNull();

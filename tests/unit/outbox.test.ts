@@ -102,10 +102,14 @@ describe('record', () => {
 
 	it('a settings event merges into meta settings', async () => {
 		await record(db, 'settings', { locale: 'vi' });
-		expect(await meta.get(db, 'settings')).toEqual({ locale: 'vi', wifiOnly: false });
+		expect(await meta.get(db, 'settings')).toEqual({ ...meta.DEFAULT_SETTINGS, locale: 'vi' });
 
 		await record(db, 'settings', { wifiOnly: true });
-		expect(await meta.get(db, 'settings')).toEqual({ locale: 'vi', wifiOnly: true });
+		expect(await meta.get(db, 'settings')).toEqual({
+			...meta.DEFAULT_SETTINGS,
+			locale: 'vi',
+			wifiOnly: true
+		});
 
 		await record(db, 'settings', { locale: 'zh' });
 		expect(await db.get('meta', 'settings')).toEqual({ locale: 'zh', wifiOnly: true });
@@ -217,6 +221,47 @@ describe('record', () => {
 			expect(await db.get('lessonResults', 'lesson-02')).toBeUndefined();
 			expect(await db.count('outbox')).toBe(0);
 		});
+	});
+});
+
+describe('undo and daily answers', () => {
+	const review = (wordId: string, correct: boolean) => ({
+		wordId,
+		correct,
+		rating: correct ? 3 : 1,
+		exercise: 'meaning_choice' as const,
+		durationMs: 2_000
+	});
+
+	it('an undo takes the review out of the card and out of today’s answers', async () => {
+		const at = new Date('2026-11-24T10:00:00');
+		await record(db, 'review', review('w1', true), { at });
+		const slip = await record(db, 'review', review('w1', false), {
+			at: new Date(at.getTime() + 5_000)
+		});
+		const before = await db.get('cards', 'w1');
+		expect((await meta.get(db, 'answersByDay'))['2026-11-24']).toBe(2);
+
+		await record(
+			db,
+			'undo',
+			{ eventId: slip.id, wordId: 'w1' },
+			{ at: new Date(at.getTime() + 9_000) }
+		);
+		expect((await meta.get(db, 'answersByDay'))['2026-11-24']).toBe(1);
+		const after = await db.get('cards', 'w1');
+		expect(after?.lapses).toBe(0);
+		expect(after).not.toEqual(before);
+		// Both stay in the log and go to the server.
+		expect(await db.count('log')).toBe(3);
+		expect((await outbox.counts(db)).pending).toBe(3);
+	});
+
+	it('undoing a word’s only review makes it new again', async () => {
+		const only = await record(db, 'review', review('w2', true));
+		expect(await db.get('cards', 'w2')).toBeDefined();
+		await record(db, 'undo', { eventId: only.id, wordId: 'w2' });
+		expect(await db.get('cards', 'w2')).toBeUndefined();
 	});
 });
 
@@ -336,7 +381,11 @@ describe('applyPulled', () => {
 		expect(cards.map((c) => c.wordId).sort()).toEqual(['word-1', 'word-2', 'word-3']);
 		expect(cards.find((c) => c.wordId === 'word-1')?.reps).toBe(3);
 		expect(await db.get('lessonResults', 'lesson-05')).toMatchObject({ correct: 4, total: 5 });
-		expect(await meta.get(db, 'settings')).toEqual({ locale: 'zh', wifiOnly: true });
+		expect(await meta.get(db, 'settings')).toEqual({
+			...meta.DEFAULT_SETTINGS,
+			locale: 'zh',
+			wifiOnly: true
+		});
 		// Pulled events are already on the server: they never enter the outbox.
 		expect(await db.count('outbox')).toBe(0);
 		// The server's seq is not part of the stored event.

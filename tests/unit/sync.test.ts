@@ -450,7 +450,11 @@ describe('SyncClient pull', () => {
 		expect((await db.getAll('cards')).map((c) => c.wordId)).toEqual(['word-1', 'word-2']);
 		expect((await db.get('cards', 'word-1'))?.reps).toBe(2);
 		expect(await db.get('lessonResults', 'lesson-02')).toBeDefined();
-		expect(await meta.get(db, 'settings')).toEqual({ locale: 'ko', wifiOnly: true });
+		expect(await meta.get(db, 'settings')).toEqual({
+			...meta.DEFAULT_SETTINGS,
+			locale: 'ko',
+			wifiOnly: true
+		});
 		expect(await db.count('outbox')).toBe(0);
 
 		// The next sync asks only for what came after.

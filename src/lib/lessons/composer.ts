@@ -212,6 +212,27 @@ function uniqueById(words: readonly LessonWord[]): LessonWord[] {
 	return words.filter((w) => !seen.has(w.id) && seen.add(w.id));
 }
 
+/** How many review words a lesson of `newCount` new words can take without dropping any. */
+export function reviewRoom(newCount: number): number {
+	// composeLesson keeps max(MIN, MAX - floor(reviews / 2)) new words.
+	return Math.max(0, Math.min(MAX_REVIEW_WORDS, 2 * (MAX_NEW_WORDS - newCount) + 1));
+}
+
+/** Whether a saved draft is a run this version can resume (an older shape is started afresh). */
+export function isComposedRun(value: unknown): value is ComposedRun {
+	const run = value as Partial<ComposedRun> | null;
+	return (
+		typeof run === 'object' &&
+		run !== null &&
+		Array.isArray(run.steps) &&
+		Array.isArray(run.newWordIds) &&
+		Array.isArray(run.reviewWordIds) &&
+		Array.isArray(run.learned) &&
+		Array.isArray(run.matched) &&
+		typeof run.position === 'number'
+	);
+}
+
 /**
  * Composes a lesson from the next new words (in the order given: the first 5–7 are taken,
  * fewer when review words are many) and, optionally, due review words.
@@ -278,6 +299,58 @@ export function composeLesson(newWords: LessonWord[], options: ComposeOptions): 
 		steps.splice(placeFor(steps, matching, 0, steps.length).at, 0, matching);
 	}
 
+	return {
+		seed: options.seed,
+		listening: options.listening,
+		...pool,
+		steps,
+		position: 0,
+		matched: [],
+		learned: [],
+		answers: 0,
+		correct: 0,
+		startedAt: options.startedAt ?? 0
+	};
+}
+
+/** At most this many due words in one review session: about five minutes. */
+export const MAX_REVIEW_SESSION = 20;
+
+/**
+ * A review session of due words (most urgent first, at most MAX_REVIEW_SESSION): no intros,
+ * each word asked once in the lesson's exercise kinds taken in turn, a matching step closing the
+ * session when it has four words or more. It is a ComposedRun, so `answer` brings missed words
+ * back the same way a lesson does.
+ */
+export function composeReview(dueWords: LessonWord[], options: ComposeOptions): ComposedRun {
+	const next = random(options.seed);
+	const words = uniqueById(dueWords).slice(0, MAX_REVIEW_SESSION);
+	if (words.length === 0) throw new RangeError('a review needs words');
+	const pool: Pool = {
+		newWordIds: [],
+		reviewWordIds: words.map((w) => w.id),
+		hangul: Object.fromEntries(words.map((w) => [w.id, w.hangul])),
+		deckWordIds: []
+	};
+	const own = new Set(pool.reviewWordIds);
+	pool.deckWordIds = [
+		...new Set(words.flatMap((w) => w.deckWordIds ?? []).filter((id) => !own.has(id)))
+	];
+	const kinds: Exclude<ExerciseKind, 'matching'>[] = options.listening
+		? ['meaning_choice', 'reverse_choice', 'typing', 'listening']
+		: ['meaning_choice', 'reverse_choice', 'typing'];
+	const offset = Math.floor(next() * kinds.length);
+	// Matching takes up to five words at the end; the rest get one question each.
+	const spellings = new Set<string>();
+	const matchable = words.filter((w) => !spellings.has(w.hangul) && spellings.add(w.hangul));
+	const matchWords =
+		words.length >= MATCHING_MIN + 1 ? matchable.slice(-MATCHING_MAX).map((w) => w.id) : [];
+	const asked = words.filter((w) => !matchWords.includes(w.id));
+	const steps: LessonStep[] = asked.map((w, i) =>
+		question(kinds[(offset + i) % kinds.length]!, w.id, pool, next)
+	);
+	if (matchWords.length >= MATCHING_MIN) steps.push(matchingStep(matchWords, next));
+	else steps.push(...matchWords.map((id) => question('meaning_choice', id, pool, next)));
 	return {
 		seed: options.seed,
 		listening: options.listening,

@@ -9,6 +9,7 @@ import type { PulledEvent } from '$lib/api/sync';
 import { isCorrectClassification } from '$lib/labeling/classification';
 import type { Draft, IlgamDB, LocalDb } from './db';
 import * as outbox from './outbox';
+import { localDay } from '$lib/srs/streak';
 
 const STATE_STORES = [
 	'log',
@@ -111,6 +112,7 @@ async function apply(tx: StateTx, event: LearnerEvent, srs: Srs | null): Promise
 		case 'review':
 		case 'undo': {
 			if (!srs) throw new Error('srs module not loaded');
+			await countAnswer(tx, event);
 			// The card is rebuilt from the word's whole review log in time order, so reviews that
 			// arrive late from another device land in their place instead of on top, and an undo
 			// simply leaves its review out.
@@ -161,6 +163,26 @@ async function apply(tx: StateTx, event: LearnerEvent, srs: Srs | null): Promise
 			return;
 		}
 	}
+}
+
+/**
+ * Answers per local day, for the daily goal and the streak: kept as a running count so the
+ * home page need not read the whole review log. An undo takes its review's answer back.
+ */
+async function countAnswer(tx: StateTx, event: EventOf<'review' | 'undo'>): Promise<void> {
+	let at = event.createdAt;
+	let step = 1;
+	if (event.type === 'undo') {
+		const target = await tx.objectStore('log').get(event.payload.eventId);
+		if (!target) return;
+		at = target.createdAt;
+		step = -1;
+	}
+	const meta = tx.objectStore('meta');
+	const counts = ((await meta.get('answersByDay')) ?? {}) as Record<string, number>;
+	const day = localDay(new Date(at));
+	counts[day] = Math.max(0, (counts[day] ?? 0) + step);
+	await meta.put(counts, 'answersByDay');
 }
 
 function isCardEvent(event: LearnerEvent): event is EventOf<'review' | 'undo'> {

@@ -3,31 +3,41 @@
  * default when missing or corrupt, so a bad value never breaks a page.
  */
 import * as v from 'valibot';
+import { DAILY_GOALS, NEW_WORDS_PER_DAY } from '$lib/api/events';
 import { LOCALES } from '$lib/i18n/locales';
 import type { LocalDb } from './db';
 
 export const Settings = v.object({
 	locale: v.optional(v.picklist(LOCALES)),
-	wifiOnly: v.optional(v.boolean(), false)
+	wifiOnly: v.optional(v.boolean(), false),
+	newWordsPerDay: v.optional(v.picklist(NEW_WORDS_PER_DAY), NEW_WORDS_PER_DAY[0]),
+	dailyGoal: v.optional(v.picklist(DAILY_GOALS), DAILY_GOALS[0])
 });
 export type Settings = v.InferOutput<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = v.parse(Settings, {});
 
 const schemas = {
 	settings: Settings,
 	learnerId: v.nullable(v.string()),
 	syncCursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
 	persistAsked: v.boolean(),
-	lessonsVersion: v.nullable(v.string())
+	lessonsVersion: v.nullable(v.string()),
+	/** Review answers per local day 'YYYY-MM-DD' (src/lib/offline/events.ts). */
+	answersByDay: v.record(v.string(), v.number()),
+	/** The learner was told once that this phone has no Korean voice. */
+	noVoiceToldAt: v.nullable(v.string())
 };
 type Key = keyof typeof schemas;
 type Value<K extends Key> = v.InferOutput<(typeof schemas)[K]>;
 
 const defaults: { [K in Key]: Value<K> } = {
-	settings: { wifiOnly: false },
+	settings: DEFAULT_SETTINGS,
 	learnerId: null,
 	syncCursor: 0,
 	persistAsked: false,
-	lessonsVersion: null
+	lessonsVersion: null,
+	answersByDay: {},
+	noVoiceToldAt: null
 };
 
 export async function get<K extends Key>(db: LocalDb, key: K): Promise<Value<K>> {

@@ -1,6 +1,10 @@
 /** Read-only views of the phone's data for the pages. */
 import type { PackLesson, PackTask, PackWord } from '$lib/api/packs';
+import type { LessonWord } from '$lib/lessons/composer';
+import type { StoredCard } from '$lib/srs/cards';
+import { goalDays, localDay, streak, type Streak } from '$lib/srs/streak';
 import type { LessonResult, LocalDb, StoredProject, TaskAnswer } from './db';
+import * as meta from './meta';
 
 export function endOfToday(now = new Date()): Date {
 	const end = new Date(now);
@@ -94,4 +98,63 @@ export async function projectTasks(
 
 export async function wordsKnown(db: LocalDb): Promise<number> {
 	return db.count('cards');
+}
+
+/** The phone's cards (one per word ever reviewed). */
+export function allCards(db: LocalDb): Promise<StoredCard[]> {
+	return db.getAll('cards');
+}
+
+/** Words first reviewed today (local day): what the new-words-per-day limit counts. */
+export function newWordsToday(cards: readonly StoredCard[], now = new Date()): number {
+	const today = localDay(now);
+	return cards.filter((card) => localDay(new Date(card.introducedAt)) === today).length;
+}
+
+/** Review answers per local day, for the daily goal and the streak. */
+export async function answersByDay(db: LocalDb): Promise<Map<string, number>> {
+	return new Map(Object.entries(await meta.get(db, 'answersByDay')));
+}
+
+/**
+ * `ids` as words a run can ask, each with the other words of its deck (wrong options when a
+ * run has too few words of its own). Ids without a stored word are left out.
+ */
+export async function lessonWords(
+	db: LocalDb,
+	ids: readonly string[]
+): Promise<{ words: Map<string, PackWord>; runWords: LessonWord[] }> {
+	const all = await db.getAll('words');
+	const byDeck = new Map<string, string[]>();
+	for (const word of all) byDeck.set(word.deckId, [...(byDeck.get(word.deckId) ?? []), word.id]);
+	const byId = new Map(all.map((w) => [w.id, w]));
+	const runWords = ids
+		.map((id) => byId.get(id))
+		.filter((w): w is PackWord => w !== undefined)
+		.map((w) => ({ id: w.id, hangul: w.hangul, deckWordIds: byDeck.get(w.deckId) ?? [] }));
+	return { words: byId, runWords };
+}
+
+export interface Today {
+	/** Cards due by the end of today. */
+	due: number;
+	newWords: number;
+	answers: number;
+	streak: Streak;
+}
+
+/** The numbers the home and learn pages show for today. */
+export async function today(db: LocalDb, goal: number, now = new Date()): Promise<Today> {
+	const [cards, counts, due] = await Promise.all([
+		allCards(db),
+		answersByDay(db),
+		dueCount(db, endOfToday(now))
+	]);
+	const day = localDay(now);
+	return {
+		due,
+		newWords: newWordsToday(cards, now),
+		answers: counts.get(day) ?? 0,
+		streak: streak(goalDays(counts, goal), day)
+	};
 }

@@ -6,6 +6,7 @@ import { Workbox } from 'workbox-window';
 import type { EventType, PayloadOf } from '$lib/api/events';
 import { startI18n, useLocale } from '$lib/i18n';
 import { DEFAULT_LOCALE, matchLocale, type Locale } from '$lib/i18n/locales';
+import { findKoreanVoice } from '$lib/lessons/speech';
 import { localDb, type LocalDb } from '$lib/offline/db';
 import { onChange, record, type RecordOptions } from '$lib/offline/events';
 import * as meta from '$lib/offline/meta';
@@ -21,7 +22,7 @@ export class Device {
 	started = $state(false);
 	locale = $state<Locale>(DEFAULT_LOCALE);
 	localeChosen = $state(false);
-	settings = $state<meta.Settings>({ wifiOnly: false });
+	settings = $state<meta.Settings>(meta.DEFAULT_SETTINGS);
 	pending = $state(0);
 	rejected = $state(0);
 	sync = $state<SyncState>(IDLE_SYNC_STATE);
@@ -91,6 +92,21 @@ export class Device {
 		return event;
 	}
 
+	/**
+	 * Whether listening exercises can be used now (a Korean voice exists). The first time they
+	 * cannot, the learner is told why, once.
+	 */
+	async canListen(): Promise<boolean> {
+		if (await findKoreanVoice()) return true;
+		if (!(await meta.get(this.db, 'noVoiceToldAt'))) {
+			// A timestamp to store, not state to render.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			await meta.set(this.db, 'noVoiceToldAt', new Date().toISOString());
+			this.alert = 'lesson.no_voice';
+		}
+		return false;
+	}
+
 	async chooseLocale(code: Locale) {
 		await useLocale(code);
 		this.locale = code;
@@ -98,8 +114,9 @@ export class Device {
 		await this.record('settings', { locale: code });
 	}
 
-	async setWifiOnly(wifiOnly: boolean) {
-		await this.record('settings', { wifiOnly });
+	/** Saves a setting as an event, so it follows the learner to another device. */
+	async changeSettings(change: PayloadOf<'settings'>) {
+		await this.record('settings', change);
 	}
 
 	async #updateLessons() {
