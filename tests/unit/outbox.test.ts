@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LearnerEvent } from '$lib/api/events';
+import type { EventOf, LearnerEvent } from '$lib/api/events';
 import type { LocalDb } from '$lib/offline/db';
 import { applyPulled, newEvent, onChange, record } from '$lib/offline/events';
 import * as meta from '$lib/offline/meta';
@@ -10,8 +10,11 @@ import {
 	outboxItem,
 	pulledEvent,
 	reviewEvent,
-	settingsEvent
+	settingsEvent,
+	undoEvent
 } from '../factories';
+import { random, shuffle } from '$lib/lessons/random';
+import { buildCards } from '$lib/srs/queue';
 
 let db: LocalDb;
 
@@ -262,6 +265,50 @@ describe('undo and daily answers', () => {
 		expect(await db.get('cards', 'w2')).toBeDefined();
 		await record(db, 'undo', { eventId: only.id, wordId: 'w2' });
 		expect(await db.get('cards', 'w2')).toBeUndefined();
+	});
+});
+
+describe('cards on the phone', () => {
+	/** Reviews of five words at growing gaps, ratings mixed, and one undo. */
+	function history(): LearnerEvent[] {
+		const next = random(11);
+		const events: LearnerEvent[] = [];
+		for (let w = 0; w < 5; w++) {
+			let at = Date.parse('2026-10-01T09:00:00Z') + w * 3_600_000;
+			for (let i = 0; i < 12; i++) {
+				const rating = 1 + Math.floor(next() * 4);
+				events.push(
+					reviewEvent({
+						createdAt: new Date(at).toISOString(),
+						payload: { wordId: `w${w}`, rating, correct: rating > 1 }
+					})
+				);
+				at += Math.floor(next() * 4 * 86_400_000);
+			}
+		}
+		events.push(undoEvent(events[7] as EventOf<'review'>));
+		return events;
+	}
+	const rebuilt = (events: LearnerEvent[]) =>
+		[...buildCards(events.filter((e) => e.type === 'review' || e.type === 'undo')).values()].sort(
+			(a, b) => (a.wordId < b.wordId ? -1 : 1)
+		);
+
+	it('built one answer at a time equal the cards rebuilt from the whole log', async () => {
+		const events = history();
+		for (const event of shuffle(events, random(3))) await applyPulled(db, [pulledEvent(event, 1)]);
+		expect(await db.getAll('cards')).toEqual(rebuilt(events));
+	});
+
+	it('restored in pages, in any order, equal the same', async () => {
+		const events = shuffle(history(), random(5));
+		for (let i = 0; i < events.length; i += 20) {
+			await applyPulled(
+				db,
+				events.slice(i, i + 20).map((e, j) => pulledEvent(e, i + j + 1))
+			);
+		}
+		expect(await db.getAll('cards')).toEqual(rebuilt(events));
 	});
 });
 

@@ -94,33 +94,48 @@ export async function applyPulled(db: LocalDb, events: readonly PulledEvent[]): 
 	const srs = await srsFor(events as readonly LearnerEvent[]);
 	const tx = db.transaction(STATE_STORES, 'readwrite');
 	const log = tx.objectStore('log');
+	// A restore brings many reviews per word: each word's card is refolded once, at the end.
+	const words = new Set<string>();
 	let added = 0;
 	for (const pulled of events) {
 		const { seq: _seq, ...event } = pulled;
 		if (await log.getKey(event.id)) continue;
 		await log.add(event as LearnerEvent);
-		await apply(tx, event as LearnerEvent, srs);
+		await apply(tx, event as LearnerEvent, srs, words);
 		added++;
 	}
+	for (const wordId of words) await refoldCard(tx, wordId, srs);
 	await tx.done;
 	if (added > 0) changed();
 	return added;
 }
 
-async function apply(tx: StateTx, event: LearnerEvent, srs: Srs | null): Promise<void> {
+/**
+ * The card is rebuilt from the word's whole review log in time order, so reviews that arrive
+ * late from another device land in their place instead of on top, and an undo simply leaves
+ * its review out.
+ */
+async function refoldCard(tx: StateTx, wordId: string, srs: Srs | null): Promise<void> {
+	if (!srs) throw new Error('srs module not loaded');
+	const events = await tx.objectStore('log').index('by-word').getAll(wordId);
+	const card = srs.cardFromReviews(wordId, events.filter(isCardEvent));
+	if (card) await tx.objectStore('cards').put(card);
+	else await tx.objectStore('cards').delete(wordId);
+}
+
+/** Applies one event to the local state; with `deferred`, card refolds are collected there. */
+async function apply(
+	tx: StateTx,
+	event: LearnerEvent,
+	srs: Srs | null,
+	deferred?: Set<string>
+): Promise<void> {
 	switch (event.type) {
 		case 'review':
 		case 'undo': {
-			if (!srs) throw new Error('srs module not loaded');
 			await countAnswer(tx, event);
-			// The card is rebuilt from the word's whole review log in time order, so reviews that
-			// arrive late from another device land in their place instead of on top, and an undo
-			// simply leaves its review out.
-			const { wordId } = event.payload;
-			const events = await tx.objectStore('log').index('by-word').getAll(wordId);
-			const card = srs.cardFromReviews(wordId, events.filter(isCardEvent));
-			if (card) await tx.objectStore('cards').put(card);
-			else await tx.objectStore('cards').delete(wordId);
+			if (deferred) deferred.add(event.payload.wordId);
+			else await refoldCard(tx, event.payload.wordId, srs);
 			return;
 		}
 		case 'lesson_done': {
