@@ -105,7 +105,6 @@ const log = asRead([...generated].sort((a, b) => (a.createdAt < b.createdAt ? -1
 // Event-id order: how IndexedDB's getAll hands out the `log` store (keyPath id, random UUIDs).
 const byId = asRead([...generated].sort((a, b) => (a.id < b.id ? -1 : 1)));
 const nowDate = new Date(now);
-const sizes = `${REVIEWS} reviews / ${WORDS} cards`;
 
 // What the phone holds: the cards as IndexedDB hands them back (structured clones).
 const stored = [...buildCards(log).values()].map((card) => structuredClone(card));
