@@ -14,6 +14,9 @@ export interface Box {
 	label: string;
 }
 
+/** A box's place alone, for code that compares places whatever the label. */
+export type Rect = Omit<Box, 'label'>;
+
 export interface Point {
 	x: number;
 	y: number;
@@ -32,7 +35,7 @@ export const DEFAULT_IOU_THRESHOLD = 0.5;
 export const MIN_BOX_SIZE = 2;
 
 /** Area of overlap over area of union; 0 when the boxes do not touch. Labels are not compared. */
-export function iou(a: Box, b: Box): number {
+export function iou(a: Rect, b: Rect): number {
 	const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
 	const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
 	if (w <= 0 || h <= 0) return 0;

@@ -212,6 +212,22 @@ function uniqueById(words: readonly LessonWord[]): LessonWord[] {
 	return words.filter((w) => !seen.has(w.id) && seen.add(w.id));
 }
 
+/** A run at its first step, nothing answered yet. */
+function startRun(pool: Pool, steps: LessonStep[], options: ComposeOptions): ComposedRun {
+	return {
+		seed: options.seed,
+		listening: options.listening,
+		...pool,
+		steps,
+		position: 0,
+		matched: [],
+		learned: [],
+		answers: 0,
+		correct: 0,
+		startedAt: options.startedAt ?? 0
+	};
+}
+
 /** How many review words a lesson of `newCount` new words can take without dropping any. */
 export function reviewRoom(newCount: number): number {
 	// composeLesson keeps max(MIN, MAX - floor(reviews / 2)) new words.
@@ -299,18 +315,7 @@ export function composeLesson(newWords: LessonWord[], options: ComposeOptions): 
 		steps.splice(placeFor(steps, matching, 0, steps.length).at, 0, matching);
 	}
 
-	return {
-		seed: options.seed,
-		listening: options.listening,
-		...pool,
-		steps,
-		position: 0,
-		matched: [],
-		learned: [],
-		answers: 0,
-		correct: 0,
-		startedAt: options.startedAt ?? 0
-	};
+	return startRun(pool, steps, options);
 }
 
 /** At most this many due words in one review session: about five minutes. */
@@ -351,18 +356,7 @@ export function composeReview(dueWords: LessonWord[], options: ComposeOptions): 
 	);
 	if (matchWords.length >= MATCHING_MIN) steps.push(matchingStep(matchWords, next));
 	else steps.push(...matchWords.map((id) => question('meaning_choice', id, pool, next)));
-	return {
-		seed: options.seed,
-		listening: options.listening,
-		...pool,
-		steps,
-		position: 0,
-		matched: [],
-		learned: [],
-		answers: 0,
-		correct: 0,
-		startedAt: options.startedAt ?? 0
-	};
+	return startRun(pool, steps, options);
 }
 
 export function currentStep(run: ComposedRun): LessonStep | null {

@@ -3,14 +3,11 @@
  * the same label that overlap the cluster's mean box enough are taken as the same object.
  * Coordinates are percent of the image (0…100), so IoU is the same at any image size.
  */
+import { iou, type Rect } from '$lib/labeling/boxes';
 import { compareStrings, groupByTask } from './majority';
 
-export interface Box {
-	x: number;
-	y: number;
-	width: number;
-	height: number;
-}
+export { iou };
+export type Box = Rect;
 
 export interface LabeledBox extends Box {
 	label: string;
@@ -21,16 +18,6 @@ export interface BoxAnswer {
 	taskId: string;
 	annotatorId: string;
 	boxes: readonly LabeledBox[];
-}
-
-/** Intersection over union; 0 when either box has no area, rather than 0/0. */
-export function iou(a: Box, b: Box): number {
-	const overlapWidth = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-	const overlapHeight = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-	if (overlapWidth <= 0 || overlapHeight <= 0) return 0;
-	const intersection = overlapWidth * overlapHeight;
-	const union = a.width * a.height + b.width * b.height - intersection;
-	return union > 0 ? intersection / union : 0;
 }
 
 export interface BoxClusterOptions {
