@@ -32,6 +32,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 			import('drizzle-orm/node-postgres/migrator')
 		]);
 		const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+		// An idle connection dropped by the server (a restart, a failover) is an 'error' on the
+		// pool; unheard, it would crash the process. The pool opens a new one on the next query.
+		pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
 		const db = drizzle({ client: pool, schema });
 		await migrate(db, { migrationsFolder });
 		return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
