@@ -39,16 +39,6 @@ export async function lessonList(db: LocalDb): Promise<LessonView[]> {
 		}));
 }
 
-export async function lessonWithWords(
-	db: LocalDb,
-	lessonId: string
-): Promise<{ lesson: PackLesson; words: PackWord[] } | null> {
-	const lesson = await db.get('lessons', lessonId);
-	if (!lesson) return null;
-	const words = await Promise.all(lesson.wordIds.map((id) => db.get('words', id)));
-	return { lesson, words: words.filter((w): w is PackWord => w !== undefined) };
-}
-
 export interface ProjectProgress {
 	project: StoredProject;
 	total: number;
@@ -94,10 +84,6 @@ export async function projectTasks(
 		db.getAllFromIndex('answers', 'by-project', projectId)
 	]);
 	return { project, tasks, answers: new Map(answers.map((a) => [a.taskId, a])) };
-}
-
-export async function wordsKnown(db: LocalDb): Promise<number> {
-	return db.count('cards');
 }
 
 /** The phone's cards (one per word ever reviewed). */
