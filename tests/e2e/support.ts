@@ -163,14 +163,23 @@ export async function finishLesson(
 	let missed: string | null = null;
 	let undone = !options.undoFirst;
 	const asked: string[] = [];
+	const summaryId = options.summary ?? 'lesson-summary';
+	const shown = page
+		.locator(
+			['word-card', 'choice-question', 'typing-question', 'matching-question', summaryId]
+				.map((id) => `[data-testid="${id}"]`)
+				.join(', ')
+		)
+		.first();
 	for (let i = 0; i < 300; i++) {
-		await card.or(choice).or(typing).or(matching).or(summary).first().waitFor();
-		if (await summary.isVisible()) return { missed, asked };
+		// One read of what is on screen: checking each kind in turn races the step change.
+		const kind = await shown.getAttribute('data-testid');
+		if (kind === summaryId) return { missed, asked };
 		const step = await stepOf();
 		const miss = options.missFirst === true && missed === null;
-		if (await card.isVisible()) {
+		if (kind === 'word-card') {
 			await card.getByRole('button', { name: 'Continue' }).click();
-		} else if (await matching.isVisible()) {
+		} else if (kind === 'matching-question') {
 			for (const button of await matching.locator('button[data-word]').all()) {
 				const id = (await button.getAttribute('data-word')) ?? '';
 				asked.push(id);
@@ -179,7 +188,7 @@ export async function finishLesson(
 			}
 			await matching.getByRole('button', { name: 'Continue' }).click();
 		} else {
-			const question = (await choice.isVisible()) ? choice : typing;
+			const question = kind === 'choice-question' ? choice : typing;
 			const id = (await question.getAttribute('data-word')) ?? '';
 			asked.push(id);
 			if (question === choice && !undone) {

@@ -86,7 +86,9 @@ describe('update prompt', () => {
 	});
 
 	it('applies the update once everything is uploaded and the lesson is finished', async () => {
+		const step = await page.locator('[data-step]').getAttribute('data-step');
 		await question().getByRole('button', { name: 'Continue' }).click();
+		await expect.poll(() => page.locator('[data-step]').getAttribute('data-step')).not.toBe(step);
 		await finishLesson(page, words);
 		await page.evaluate(
 			() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true)
