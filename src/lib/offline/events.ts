@@ -75,7 +75,7 @@ export async function record<T extends EventType>(
 		await Promise.all([
 			tx.objectStore('log').add(event),
 			outbox.add(tx, event),
-			apply(tx, event, srs),
+			applyOne(tx, event, srs),
 			options.clearDraft ? tx.objectStore('drafts').delete(options.clearDraft) : undefined,
 			options.setDraft ? tx.objectStore('drafts').put(options.setDraft) : undefined,
 			tx.done
@@ -94,48 +94,69 @@ export async function applyPulled(db: LocalDb, events: readonly PulledEvent[]): 
 	const srs = await srsFor(events as readonly LearnerEvent[]);
 	const tx = db.transaction(STATE_STORES, 'readwrite');
 	const log = tx.objectStore('log');
-	// A restore brings many reviews per word: each word's card is refolded once, at the end.
-	const words = new Set<string>();
+	// A restore brings many reviews per word and day: each card is refolded, and the day
+	// counts written, once at the end.
+	const changes = newChanges();
 	let added = 0;
 	for (const pulled of events) {
 		const { seq: _seq, ...event } = pulled;
 		if (await log.getKey(event.id)) continue;
 		await log.add(event as LearnerEvent);
-		await apply(tx, event as LearnerEvent, srs, words);
+		await apply(tx, event as LearnerEvent, changes);
 		added++;
 	}
-	for (const wordId of words) await refoldCard(tx, wordId, srs);
+	await settle(tx, changes, srs);
 	await tx.done;
 	if (added > 0) changed();
 	return added;
 }
 
-/**
- * The card is rebuilt from the word's whole review log in time order, so reviews that arrive
- * late from another device land in their place instead of on top, and an undo simply leaves
- * its review out.
- */
-async function refoldCard(tx: StateTx, wordId: string, srs: Srs | null): Promise<void> {
-	if (!srs) throw new Error('srs module not loaded');
-	const events = await tx.objectStore('log').index('by-word').getAll(wordId);
-	const card = srs.cardFromReviews(wordId, events.filter(isCardEvent));
-	if (card) await tx.objectStore('cards').put(card);
-	else await tx.objectStore('cards').delete(wordId);
+/** What review and undo events change beyond their own record: cards and answers per day. */
+interface Changes {
+	/** Words whose card must be refolded. */
+	words: Set<string>;
+	/** Answers to add (or, for undos, take back) per local day. */
+	answers: Map<string, number>;
 }
 
-/** Applies one event to the local state; with `deferred`, card refolds are collected there. */
-async function apply(
-	tx: StateTx,
-	event: LearnerEvent,
-	srs: Srs | null,
-	deferred?: Set<string>
-): Promise<void> {
+function newChanges(): Changes {
+	return { words: new Set(), answers: new Map() };
+}
+
+async function applyOne(tx: StateTx, event: LearnerEvent, srs: Srs | null): Promise<void> {
+	const changes = newChanges();
+	await apply(tx, event, changes);
+	await settle(tx, changes, srs);
+}
+
+/**
+ * Writes the collected changes. A card is rebuilt from the word's whole review log in time
+ * order, so reviews that arrive late from another device land in their place instead of on
+ * top, and an undo simply leaves its review out. Answers per day are a running count so the
+ * home page need not read the whole review log.
+ */
+async function settle(tx: StateTx, changes: Changes, srs: Srs | null): Promise<void> {
+	for (const wordId of changes.words) {
+		if (!srs) throw new Error('srs module not loaded');
+		const events = await tx.objectStore('log').index('by-word').getAll(wordId);
+		const card = srs.cardFromReviews(wordId, events.filter(isCardEvent));
+		if (card) await tx.objectStore('cards').put(card);
+		else await tx.objectStore('cards').delete(wordId);
+	}
+	if (changes.answers.size === 0) return;
+	const meta = tx.objectStore('meta');
+	const counts = ((await meta.get('answersByDay')) ?? {}) as Record<string, number>;
+	for (const [day, step] of changes.answers) counts[day] = Math.max(0, (counts[day] ?? 0) + step);
+	await meta.put(counts, 'answersByDay');
+}
+
+/** Applies one event to the local state; card and day-count changes are collected in `changes`. */
+async function apply(tx: StateTx, event: LearnerEvent, changes: Changes): Promise<void> {
 	switch (event.type) {
 		case 'review':
 		case 'undo': {
-			await countAnswer(tx, event);
-			if (deferred) deferred.add(event.payload.wordId);
-			else await refoldCard(tx, event.payload.wordId, srs);
+			changes.words.add(event.payload.wordId);
+			await countAnswer(tx, event, changes.answers);
 			return;
 		}
 		case 'lesson_done': {
@@ -180,11 +201,12 @@ async function apply(
 	}
 }
 
-/**
- * Answers per local day, for the daily goal and the streak: kept as a running count so the
- * home page need not read the whole review log. An undo takes its review's answer back.
- */
-async function countAnswer(tx: StateTx, event: EventOf<'review' | 'undo'>): Promise<void> {
+/** One answer more on the review's local day; an undo takes its review's answer back. */
+async function countAnswer(
+	tx: StateTx,
+	event: EventOf<'review' | 'undo'>,
+	answers: Map<string, number>
+): Promise<void> {
 	let at = event.createdAt;
 	let step = 1;
 	if (event.type === 'undo') {
@@ -193,11 +215,8 @@ async function countAnswer(tx: StateTx, event: EventOf<'review' | 'undo'>): Prom
 		at = target.createdAt;
 		step = -1;
 	}
-	const meta = tx.objectStore('meta');
-	const counts = ((await meta.get('answersByDay')) ?? {}) as Record<string, number>;
 	const day = localDay(new Date(at));
-	counts[day] = Math.max(0, (counts[day] ?? 0) + step);
-	await meta.put(counts, 'answersByDay');
+	answers.set(day, (answers.get(day) ?? 0) + step);
 }
 
 function isCardEvent(event: LearnerEvent): event is EventOf<'review' | 'undo'> {
