@@ -112,7 +112,11 @@ export async function lessonWords(
 ): Promise<{ words: Map<string, PackWord>; runWords: LessonWord[] }> {
 	const all = await db.getAll('words');
 	const byDeck = new Map<string, string[]>();
-	for (const word of all) byDeck.set(word.deckId, [...(byDeck.get(word.deckId) ?? []), word.id]);
+	for (const word of all) {
+		const deck = byDeck.get(word.deckId);
+		if (deck) deck.push(word.id);
+		else byDeck.set(word.deckId, [word.id]);
+	}
 	const byId = new Map(all.map((w) => [w.id, w]));
 	const runWords = ids
 		.map((id) => byId.get(id))
@@ -129,13 +133,14 @@ export interface Today {
 	streak: Streak;
 }
 
-/** The numbers the home and learn pages show for today. */
-export async function today(db: LocalDb, goal: number, now = new Date()): Promise<Today> {
-	const [cards, counts, due] = await Promise.all([
-		allCards(db),
-		answersByDay(db),
-		dueCount(db, endOfToday(now))
-	]);
+/** The numbers the pages show for today, from the phone's cards (`allCards`) and day counts. */
+export async function today(
+	db: LocalDb,
+	cards: readonly StoredCard[],
+	goal: number,
+	now = new Date()
+): Promise<Today> {
+	const [counts, due] = await Promise.all([answersByDay(db), dueCount(db, endOfToday(now))]);
 	const day = localDay(now);
 	return {
 		due,
