@@ -93,6 +93,10 @@ export function settingsEvent(overrides: EventOverrides<'settings'> = {}): Event
 	return build('settings', { locale: 'vi', wifiOnly: true }, overrides);
 }
 
+export function scheduleEvent(overrides: EventOverrides<'schedule'> = {}): EventOf<'schedule'> {
+	return build('schedule', { wordId: 'word-1', reason: 'added' }, overrides);
+}
+
 /** One valid event of every type. */
 export function oneOfEach(): LearnerEvent[] {
 	return [
@@ -101,7 +105,8 @@ export function oneOfEach(): LearnerEvent[] {
 		lessonDoneEvent(),
 		annotationEvent(),
 		skipEvent(),
-		settingsEvent()
+		settingsEvent(),
+		scheduleEvent()
 	];
 }
 

@@ -15,7 +15,6 @@ import {
 	skipEvent,
 	type EventOverrides
 } from '../factories';
-import { isApiError } from '$lib/api/errors';
 import type { EventOf, LearnerEvent } from '$lib/api/events';
 import type { LessonsPack, PackIndex, ProjectPack } from '$lib/api/packs';
 import {
@@ -24,37 +23,44 @@ import {
 	type EventResult,
 	type Identity,
 	type PullResponse,
-	type PushResponse
 } from '$lib/api/sync';
+import type { ProjectSource, TaskSource } from '$lib/content/schema';
 import type { Content } from '$lib/server/content';
 import type { Database } from '$lib/server/db';
 import * as schema from '$lib/server/db/schema';
 import { seedContent } from '$lib/server/seed';
 import * as sessions from '$lib/server/sessions';
 import { STATIC_DIR, testContent, testDatabases } from '../support/databases';
+import { expectApiError, learner, pull, pullAll, push } from '../support/api';
 import { client, type TestClient } from '../support/request';
 
-const TRAINING_PROJECT = 'training-image-classification';
 const OTHER_PROJECT = 'it-other-project';
 const DAY_MS = 86_400_000;
 
 const content = await testContent();
 const targets = await testDatabases();
 
-const trainingProject = content.projects.find((p) => p.id === TRAINING_PROJECT);
-if (!trainingProject) throw new Error(`content has no project ${TRAINING_PROJECT}`);
-const [firstTask, secondTask] = trainingProject.tasks;
-if (!firstTask?.gold || !secondTask) throw new Error(`${TRAINING_PROJECT} needs 2 tasks with gold`);
-const goldLabel = firstTask.gold.labels[0]!;
+const trainingProject = content.projects.find((p) => p.type === 'image_classification');
+if (!trainingProject) throw new Error('content has no image classification project');
+const TRAINING_PROJECT = trainingProject.id;
+// Items that ask for labels (not a yes/no on a proposed label), with gold.
+const [firstTask, secondTask] = trainingProject.training.filter((t) => !('proposed' in t.data));
+if (!firstTask?.gold || !secondTask) throw new Error(`${TRAINING_PROJECT} needs 2 label items`);
+const goldLabel = (firstTask.gold as { labels: string[] }).labels[0]!;
 const wordIds = content.words.map((w) => w.id);
+const downloadable = [...trainingProject.training, ...trainingProject.qualification];
 
 /** A second project, so an annotation can name a task that exists but belongs elsewhere. */
-const otherProject: Content['projects'][number] = {
+const renamed = (tasks: TaskSource[]) => tasks.map((t) => ({ ...t, id: `it-other-${t.id}` }));
+const otherProject: ProjectSource = {
 	...trainingProject,
 	id: OTHER_PROJECT,
-	tasks: trainingProject.tasks.slice(0, 2).map((task) => ({ ...task, id: `it-other-${task.id}` }))
+	training: renamed(trainingProject.training.slice(0, 2)),
+	qualification: renamed(trainingProject.qualification.slice(0, 1)),
+	work: renamed(trainingProject.work.slice(0, 1))
 };
-const otherTaskId = otherProject.tasks[0]!.id;
+const otherTaskId = otherProject.training[0]!.id;
+const allContent: Content = { ...content, projects: [...content.projects, otherProject] };
 
 // --- event factories: the shared ones (tests/factories.ts), pointed at real content ---------
 
@@ -85,52 +91,6 @@ const oneOfEach = (): LearnerEvent[] => {
 };
 
 // --- helpers -------------------------------------------------------------------------------
-
-async function learner(database: Database): Promise<{ api: TestClient; id: string }> {
-	const api = client(database.db);
-	const response = await api.post('/api/session');
-	expect(response.status).toBe(201);
-	const { learnerId } = (await response.json()) as Identity;
-	return { api, id: learnerId };
-}
-
-async function push(api: TestClient, events: unknown[]): Promise<EventResult[]> {
-	const response = await api.post('/api/sync', { events });
-	expect(response.status, await response.clone().text()).toBe(200);
-	return ((await response.json()) as PushResponse).results;
-}
-
-async function pull(api: TestClient, query = 'after=0'): Promise<PullResponse> {
-	const response = await api.get(`/api/sync?${query}`);
-	expect(response.status, await response.clone().text()).toBe(200);
-	return (await response.json()) as PullResponse;
-}
-
-async function pullAll(api: TestClient): Promise<PullResponse['events']> {
-	const all: PullResponse['events'] = [];
-	let after = 0;
-	for (;;) {
-		const page = await pull(api, `after=${after}&limit=500`);
-		all.push(...page.events);
-		after = page.cursor;
-		if (!page.more) return all;
-	}
-}
-
-/** A 4xx answer in the API's one error shape; returns the error for further checks. */
-async function expectApiError(response: Response, status: number, code?: string) {
-	const text = await response.clone().text();
-	expect(response.status, text).toBe(status);
-	expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-	const body: unknown = JSON.parse(text);
-	expect(isApiError(body), text).toBe(true);
-	const { error } = body as { error: { code: unknown; message: unknown } };
-	expect(typeof error.code).toBe('string');
-	expect(typeof error.message).toBe('string');
-	expect((error.message as string).length).toBeGreaterThan(0);
-	if (code) expect(error.code).toBe(code);
-	return error as { code: string; message: string };
-}
 
 async function countRows(database: Database, table: keyof typeof tables): Promise<number> {
 	const [row] = await database.db.select({ n: count() }).from(tables[table]);
@@ -183,11 +143,7 @@ describe.each(targets)('sync API on $name', (target) => {
 	beforeAll(async () => {
 		database = await target.open();
 		expect(database.kind).toBe(target.name);
-		await seedContent(
-			database.db,
-			{ ...content, projects: [...content.projects, otherProject] },
-			STATIC_DIR
-		);
+		await seedContent(database.db, allContent, STATIC_DIR);
 	});
 
 	afterAll(async () => {
@@ -308,7 +264,7 @@ describe.each(targets)('sync API on $name', (target) => {
 			const expectations: [number, RegExp][] = [
 				[1, /payload\.rating/],
 				[2, /payload\.wordId/],
-				[3, /payload\.answer\.labels.*spaceship/],
+				[3, /payload\.answer.*spaceship/],
 				[4, /payload\.taskId/],
 				[5, /createdAt/],
 				[9, /payload\.locale/]
@@ -330,7 +286,7 @@ describe.each(targets)('sync API on $name', (target) => {
 			const labels = trainingProject.labels.slice(0, 2).map((l) => l.id);
 			const results = await push(api, [annotation({ payload: { answer: { labels } } })]);
 			expect(results[0]).toMatchObject({ status: 'rejected' });
-			expect(results[0]!.reason).toMatch(/payload\.answer\.labels/);
+			expect(results[0]!.reason).toMatch(/payload\.answer/);
 			expect(await storedIdsOf(database, id)).toEqual([]);
 		});
 
@@ -674,18 +630,18 @@ describe.each(targets)('sync API on $name', (target) => {
 	});
 
 	describe('packs', () => {
-		it('/api/packs lists the training project with its tasks and asset size', async () => {
+		it('/api/packs lists a project with its download size and the size of a work task', async () => {
 			const anyone = client(database.db);
 			const response = await anyone.get('/api/packs');
 			expect(response.status).toBe(200);
 			const index = (await response.json()) as PackIndex;
 			const project = index.projects.find((p) => p.id === TRAINING_PROJECT);
 			expect(project).toBeDefined();
-			expect(project!.taskCount).toBeGreaterThanOrEqual(20);
-			expect(project!.taskCount).toBe(trainingProject.tasks.length);
+			expect(project!.taskCount).toBe(downloadable.length);
 			expect(typeof project!.assetBytes).toBe('number');
 			expect(project!.assetBytes).toBeGreaterThan(0);
-			expect(project!.mode).toBe('training');
+			expect(project!.workTaskBytes).toBeGreaterThan(0);
+			expect(project!.type).toBe('image_classification');
 		});
 
 		it('/api/packs/lessons has every deck cut into lessons of 5–7 words, all present', async () => {
@@ -713,14 +669,14 @@ describe.each(targets)('sync API on $name', (target) => {
 			expect(old.status).toBe(200);
 		});
 
-		it('/api/packs/projects/<id> gives a training project with gold; unknown is 404 JSON', async () => {
+		it('/api/packs/projects/<id> gives gold on training items only; unknown is 404 JSON', async () => {
 			const api = client(database.db);
 			const response = await api.get(`/api/packs/projects/${TRAINING_PROJECT}`);
 			expect(response.status).toBe(200);
 			const pack = (await response.json()) as ProjectPack;
 			expect(pack.project.id).toBe(TRAINING_PROJECT);
-			expect(pack.tasks.map((t) => t.id)).toEqual(trainingProject.tasks.map((t) => t.id));
-			expect(pack.tasks.every((t) => t.gold && t.gold.labels.length > 0)).toBe(true);
+			expect(pack.tasks.map((t) => t.id).sort()).toEqual(downloadable.map((t) => t.id).sort());
+			for (const t of pack.tasks) expect(t.gold !== undefined).toBe(t.kind === 'training');
 
 			await expectApiError(await api.get('/api/packs/projects/no-such-project'), 404, 'not_found');
 		});
@@ -734,15 +690,15 @@ describe.each(targets)('sync API on $name', (target) => {
 			const before = await allCounts(database);
 			const pulledBefore = await pullAll(api);
 
-			await seedContent(database.db, content, STATIC_DIR);
-			await seedContent(database.db, content, STATIC_DIR);
+			await seedContent(database.db, allContent, STATIC_DIR);
+			await seedContent(database.db, allContent, STATIC_DIR);
 
 			expect(await allCounts(database)).toEqual(before);
 			expect(await pullAll(api)).toEqual(pulledBefore);
 			expect(statuses(await push(api, sent))).toEqual(Array(6).fill('duplicate'));
 			const index = (await (await api.get('/api/packs')).json()) as PackIndex;
 			expect(index.projects.find((p) => p.id === TRAINING_PROJECT)?.taskCount).toBe(
-				trainingProject.tasks.length
+				downloadable.length
 			);
 		});
 	});

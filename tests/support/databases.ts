@@ -15,7 +15,8 @@ import { openDatabase, type Database } from '$lib/server/db';
 import { seedContent } from '$lib/server/seed';
 
 export const ROOT_DIR = fileURLToPath(new URL('../..', import.meta.url));
-export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
+export const CONTENT_DIR =
+	process.env.TEST_CONTENT_DIR ?? fileURLToPath(new URL('../../content', import.meta.url));
 export const STATIC_DIR = fileURLToPath(new URL('../../static', import.meta.url));
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../drizzle', import.meta.url));
 

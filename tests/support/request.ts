@@ -14,6 +14,8 @@ import * as sessions from '$lib/server/sessions';
 import * as packsRoute from '../../src/routes/api/packs/+server';
 import * as lessonsRoute from '../../src/routes/api/packs/lessons/+server';
 import * as projectRoute from '../../src/routes/api/packs/projects/[id]/+server';
+import * as leaseRoute from '../../src/routes/api/projects/[id]/lease/+server';
+import * as statusRoute from '../../src/routes/api/projects/[id]/status/+server';
 import * as sessionRoute from '../../src/routes/api/session/+server';
 import * as syncRoute from '../../src/routes/api/sync/+server';
 
@@ -44,6 +46,16 @@ const routes: Route[] = [
 		id: '/api/packs/projects/[id]',
 		pattern: /^\/api\/packs\/projects\/(?<id>[^/]+)$/,
 		module: projectRoute as unknown as RouteModule
+	},
+	{
+		id: '/api/projects/[id]/lease',
+		pattern: /^\/api\/projects\/(?<id>[^/]+)\/lease$/,
+		module: leaseRoute as unknown as RouteModule
+	},
+	{
+		id: '/api/projects/[id]/status',
+		pattern: /^\/api\/projects\/(?<id>[^/]+)\/status$/,
+		module: statusRoute as unknown as RouteModule
 	}
 ];
 

@@ -14,6 +14,7 @@ import {
 	lessonDoneEvent,
 	oneOfEach,
 	reviewEvent,
+	scheduleEvent,
 	settingsEvent,
 	skipEvent
 } from '../factories';
@@ -81,9 +82,15 @@ describe('LearnerEvent', () => {
 		],
 		['an invalid locale', settingsEvent({ payload: { locale: 'fr' as never } }), 'payload.locale'],
 		[
-			'empty labels',
-			annotationEvent({ payload: { answer: { labels: [] } } }),
-			'payload.answer.labels'
+			'an answer that is not an object',
+			annotationEvent({ payload: { answer: 'cat' as never } }),
+			'payload.answer'
+		],
+		['attempt 0', annotationEvent({ payload: { attempt: 0 } }), 'payload.attempt'],
+		[
+			'an unknown schedule reason',
+			scheduleEvent({ payload: { reason: 'because' as never } }),
+			'payload.reason'
 		],
 		['a bad createdAt', reviewEvent({ createdAt: 'yesterday' }), 'createdAt'],
 		['a date-only createdAt', lessonDoneEvent({ createdAt: '2025-03-01' }), 'createdAt'],

@@ -124,18 +124,73 @@ describe('record', () => {
 			projectId: 'project-1',
 			taskId: 'task-1',
 			answer: { labels: ['cat'] },
-			durationMs: 3_000
+			durationMs: 3_000,
+			attempt: 2
 		});
 		await record(db, 'skip', { projectId: 'project-1', taskId: 'task-2', reason: 'cannot_see' });
 		expect(await db.get('answers', 'task-1')).toEqual({
 			taskId: 'task-1',
 			projectId: 'project-1',
 			answeredAt: annotation.createdAt,
-			labels: ['cat'],
+			answer: { labels: ['cat'] },
 			skipped: false,
-			correct: null
+			correct: null,
+			attempt: 2
 		});
-		expect(await db.get('answers', 'task-2')).toMatchObject({ skipped: true, labels: null });
+		expect(await db.get('answers', 'task-2')).toMatchObject({ skipped: true, answer: null });
+	});
+
+	it('scores a training answer against its gold at once, offline; never a work answer', async () => {
+		const data = { image: '/content/images/x.webp', labels: ['cat', 'dog'], multiple: false };
+		await db.put('projects', {
+			id: 'project-1',
+			type: 'image_classification',
+			title: {},
+			description: {},
+			guidelines: {},
+			labels: [
+				{ id: 'cat', wordId: 'word-cat' },
+				{ id: 'dog', wordId: 'word-dog' }
+			],
+			multiple: false,
+			passAt: 0.8,
+			taskCount: 2,
+			assetBytes: 0,
+			workTaskBytes: 0,
+			downloadedAt: new Date().toISOString()
+		});
+		const training = { projectId: 'project-1', kind: 'training' as const, position: 0, data };
+		await db.put('tasks', { ...training, id: 't-right', gold: { labels: ['cat'] } });
+		await db.put('tasks', { ...training, id: 't-wrong', gold: { labels: ['dog'] } });
+		await db.put('tasks', { ...training, id: 'w-1', kind: 'work' });
+		const answer = (taskId: string, labels: string[]) =>
+			record(db, 'annotation', {
+				projectId: 'project-1',
+				taskId,
+				answer: { labels },
+				durationMs: 1
+			});
+		await answer('t-right', ['cat']);
+		await answer('t-wrong', ['cat']);
+		await answer('w-1', ['cat']);
+		expect((await db.get('answers', 't-right'))?.correct).toBe(true);
+		expect((await db.get('answers', 't-wrong'))?.correct).toBe(false);
+		expect((await db.get('answers', 'w-1'))?.correct).toBeNull();
+	});
+
+	it('a schedule event makes the word due now, new or already learned', async () => {
+		const at = new Date('2025-03-02T10:00:00.000Z');
+		await record(db, 'schedule', { wordId: 'word-new', reason: 'added' }, { at });
+		expect(await db.get('cards', 'word-new')).toMatchObject({ due: at, reps: 0 });
+
+		const learned = reviewEvent({ payload: { wordId: 'word-old', rating: 3 } });
+		await applyPulled(db, [pulledEvent(learned, 1)]);
+		const before = await db.get('cards', 'word-old');
+		const later = new Date(Date.parse(learned.createdAt) + 60_000);
+		expect(before!.due.getTime()).toBeGreaterThan(later.getTime());
+		await record(db, 'schedule', { wordId: 'word-old', reason: 'missed_gold' }, { at: later });
+		const after = await db.get('cards', 'word-old');
+		expect(after).toMatchObject({ due: later, reps: before!.reps, stability: before!.stability });
 	});
 
 	it('saves and clears a draft with the event', async () => {

@@ -11,7 +11,8 @@ export const EVENT_TYPES = [
 	'lesson_done',
 	'annotation',
 	'skip',
-	'settings'
+	'settings',
+	'schedule'
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -58,13 +59,30 @@ export const LessonDonePayload = v.strictObject({
 	durationMs: DurationMs
 });
 
+/**
+ * An answer to a labeling task. Its shape depends on the project's task type, so the server
+ * checks `answer` against the task with `validateAnswer` (src/lib/labeling/task-types.ts). A
+ * later answer to the same task (an undo, then a new answer) replaces the earlier one.
+ */
 export const AnnotationPayload = v.strictObject({
 	projectId: Id,
 	taskId: Id,
-	answer: v.strictObject({
-		labels: v.pipe(v.array(Id), v.minLength(1), v.maxLength(20))
-	}),
-	durationMs: DurationMs
+	answer: v.record(v.string(), v.unknown()),
+	durationMs: DurationMs,
+	/** Qualification items only: which try at the qualification set this answer belongs to. */
+	attempt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)))
+});
+
+export const SCHEDULE_REASONS = ['added', 'missed_gold'] as const;
+
+/**
+ * Puts a word into the learner's reviews, due now: the learner tapped "add to my reviews" on a
+ * label, or missed a gold item whose label is the word (the server records those).
+ */
+export const SchedulePayload = v.strictObject({
+	wordId: Id,
+	reason: v.picklist(SCHEDULE_REASONS),
+	taskId: v.optional(Id)
 });
 
 export const SkipPayload = v.strictObject({
@@ -91,7 +109,8 @@ export const LearnerEvent = v.variant('type', [
 	v.strictObject({ ...envelope, type: v.literal('lesson_done'), payload: LessonDonePayload }),
 	v.strictObject({ ...envelope, type: v.literal('annotation'), payload: AnnotationPayload }),
 	v.strictObject({ ...envelope, type: v.literal('skip'), payload: SkipPayload }),
-	v.strictObject({ ...envelope, type: v.literal('settings'), payload: SettingsPayload })
+	v.strictObject({ ...envelope, type: v.literal('settings'), payload: SettingsPayload }),
+	v.strictObject({ ...envelope, type: v.literal('schedule'), payload: SchedulePayload })
 ]);
 export type LearnerEvent = v.InferOutput<typeof LearnerEvent>;
 export type EventOf<T extends EventType> = Extract<LearnerEvent, { type: T }>;

@@ -5,6 +5,9 @@ import { romanize } from 'es-hangul';
 import * as v from 'valibot';
 import { LOCALES, type Locale } from '$lib/i18n/locales';
 import type { DerivedLesson } from './lessons';
+import { TASK_KINDS, TASK_TYPES, type TaskKind } from '$lib/labeling/types';
+
+export { TASK_KINDS, type TaskKind };
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
@@ -71,38 +74,52 @@ export interface Deck {
 }
 
 
-// No '..' or other odd characters can pass, so the loader may join it onto static/ safely.
-const ImagePath = v.pipe(
-	v.string(),
-	v.startsWith('/content/images/'),
-	v.regex(
-		/^\/content\/images\/[a-z0-9-]+(?:\/[a-z0-9-]+)*\.(?:svg|png|jpe?g|webp)$/,
-		'must be /content/images/<kebab-case name>.<svg|png|jpg|jpeg|webp>'
-	)
-);
-
-export const ImageClassificationTask = v.strictObject({
-	id: Id,
-	data: v.strictObject({ image: ImagePath, alt: Glosses }),
-	gold: v.strictObject({ labels: v.pipe(v.array(Id), v.minLength(1)) }),
-	explanation: Glosses
-});
-export type ImageClassificationTask = v.InferOutput<typeof ImageClassificationTask>;
 
 /** Labels are vocabulary words, so a label met in a task can join the review deck. */
 export const ProjectLabel = v.strictObject({ id: Id, wordId: Id });
 export type ProjectLabel = v.InferOutput<typeof ProjectLabel>;
 
+/**
+ * One task as an author writes it. `data` and `gold` are checked against the project's task
+ * type by the loader (src/lib/labeling/task-types.ts), after the project's options (labels,
+ * entity types, multiple) are spread into the data. Image and audio paths point under
+ * static/content/.
+ */
+export const TaskSource = v.strictObject({
+	id: Id,
+	data: v.record(v.string(), v.unknown()),
+	gold: v.optional(v.unknown()),
+	/** Why gold is right, in every locale; shown after a training miss. */
+	explanation: v.optional(Glosses)
+});
+export type TaskSource = v.InferOutput<typeof TaskSource>;
+
+const Share = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+
+/**
+ * A labeling project: training items scored on the phone with an explanation; a qualification
+ * set scored on the server that unlocks work; work items leased in batches, some of them
+ * hidden gold that looks exactly like the rest.
+ */
 export const ProjectSource = v.strictObject({
 	id: Id,
-	type: v.literal('image_classification'),
-	mode: v.literal('training'),
-	multiple: v.boolean(),
+	type: v.picklist(TASK_TYPES),
 	title: Glosses,
 	description: Glosses,
 	guidelines: Glosses,
-	labels: v.pipe(v.array(ProjectLabel), v.minLength(2)),
-	tasks: v.pipe(v.array(ImageClassificationTask), v.minLength(1))
+	/** Classification labels, box labels or entity types; none for transcription and translation. */
+	labels: v.array(ProjectLabel),
+	/** Classification only: more than one label may apply. */
+	multiple: v.optional(v.boolean(), false),
+	/** How many learners answer each work task. */
+	redundancy: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)), 3),
+	/** Share of a leased batch that is hidden gold. */
+	goldShare: v.optional(v.pipe(Share, v.maxValue(0.5)), 0.2),
+	/** Share of the qualification set to answer correctly to unlock work. */
+	passAt: v.optional(Share, 0.8),
+	training: v.pipe(v.array(TaskSource), v.minLength(1)),
+	qualification: v.pipe(v.array(TaskSource), v.minLength(1)),
+	work: v.pipe(v.array(TaskSource), v.minLength(1))
 });
 export type ProjectSource = v.InferOutput<typeof ProjectSource>;
 

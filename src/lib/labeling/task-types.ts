@@ -18,15 +18,9 @@ import { findOverlap, scoreSpans, snapToSyllables } from './entities';
 import { jamoUnits, MAX_CORRECT_CER, scoreTranscription } from './transcription';
 import { scoreTranslation } from './translation';
 
-export const TASK_TYPES = [
-	'image_classification',
-	'bounding_boxes',
-	'text_classification',
-	'named_entities',
-	'transcription',
-	'translation_check'
-] as const;
-export type TaskType = (typeof TASK_TYPES)[number];
+import { TASK_TYPES, type TaskType } from './types';
+
+export { TASK_TYPES, type TaskType };
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces

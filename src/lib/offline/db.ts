@@ -22,14 +22,18 @@ export interface LessonResult {
 	total: number;
 }
 
+/** The learner's latest answer (or skip) to a task, as the annotation and skip events left it. */
 export interface TaskAnswer {
 	taskId: string;
 	projectId: string;
 	answeredAt: string;
-	labels: string[] | null;
+	/** A `TaskAnswer<type>` (src/lib/labeling/task-types.ts); null for a skip. */
+	answer: unknown;
 	skipped: boolean;
 	/** Training only: scored on the phone against the task's gold. */
 	correct: boolean | null;
+	/** Qualification only: the try at the set this answer belongs to. */
+	attempt?: number;
 }
 
 export interface Draft {
@@ -62,8 +66,17 @@ export interface IlgamDB extends DBSchema {
 export const DB_NAME = 'ilgam';
 
 export function openLocalDb(name = DB_NAME): Promise<IDBPDatabase<IlgamDB>> {
-	return openDB<IlgamDB>(name, 1, {
-		upgrade(db) {
+	return openDB<IlgamDB>(name, 2, {
+		upgrade(db, oldVersion, _newVersion, tx) {
+			// Version 2 (six task types, qualification, work): projects, tasks and answers took
+			// new shapes. They are downloads and a view of the log, so they are emptied and come
+			// back with the next download; the log and the outbox, the learner's own work, stay.
+			if (oldVersion === 1) {
+				for (const store of ['projects', 'tasks', 'answers'] as const) {
+					void tx.objectStore(store).clear();
+				}
+				return;
+			}
 			db.createObjectStore('meta');
 			const log = db.createObjectStore('log', { keyPath: 'id' });
 			log.createIndex('by-type', 'type');

@@ -6,13 +6,13 @@
 import type { IDBPTransaction } from 'idb';
 import type { EventOf, EventType, LearnerEvent, PayloadOf } from '$lib/api/events';
 import type { PulledEvent } from '$lib/api/sync';
-import { isCorrectClassification } from '$lib/labeling/classification';
 import type { Draft, IlgamDB, LocalDb } from './db';
 import * as outbox from './outbox';
 import { localDay } from '$lib/srs/streak';
 
 const STATE_STORES = [
 	'log',
+	'projects',
 	'outbox',
 	'cards',
 	'lessonResults',
@@ -23,6 +23,13 @@ const STATE_STORES = [
 ] as const;
 type StateTx = IDBPTransaction<IlgamDB, (typeof STATE_STORES)[number][], 'readwrite'>;
 type Srs = typeof import('$lib/srs/cards');
+type Labeling = typeof import('$lib/labeling/project');
+
+/** Modules some events need, loaded before a transaction opens (see `modulesFor`). */
+interface Modules {
+	srs: Srs | null;
+	labeling: Labeling | null;
+}
 
 /** The learner's storage is full: nothing was written, and the caller must keep the answer. */
 export class StorageFullError extends Error {
@@ -54,12 +61,15 @@ export function newEvent<T extends EventType>(type: T, payload: PayloadOf<T>, at
 	return { id: crypto.randomUUID(), type, createdAt: at.toISOString(), payload } as LearnerEvent;
 }
 
-// ts-fsrs only matters when reviews are applied, so it stays out of the home page's bundle.
-// It is loaded before a transaction opens: awaiting anything else inside one commits it early.
-async function srsFor(events: readonly LearnerEvent[]): Promise<Srs | null> {
-	return events.some((e) => e.type === 'review' || e.type === 'undo')
-		? import('$lib/srs/cards')
-		: null;
+// ts-fsrs and the answer scoring only matter when reviews or answers are applied, so they stay
+// out of the home page's bundle. They are loaded before a transaction opens: awaiting anything
+// else inside one commits it early.
+async function modulesFor(events: readonly LearnerEvent[]): Promise<Modules> {
+	const [srs, labeling] = await Promise.all([
+		events.some(isCardEvent) ? import('$lib/srs/cards') : null,
+		events.some((e) => e.type === 'annotation') ? import('$lib/labeling/project') : null
+	]);
+	return { srs, labeling };
 }
 
 export async function record<T extends EventType>(
@@ -69,13 +79,13 @@ export async function record<T extends EventType>(
 	options: RecordOptions = {}
 ): Promise<LearnerEvent> {
 	const event = newEvent(type, payload, options.at);
-	const srs = await srsFor([event]);
+	const modules = await modulesFor([event]);
 	try {
 		const tx = db.transaction(STATE_STORES, 'readwrite');
 		await Promise.all([
 			tx.objectStore('log').add(event),
 			outbox.add(tx, event),
-			applyOne(tx, event, srs),
+			applyOne(tx, event, modules),
 			options.clearDraft ? tx.objectStore('drafts').delete(options.clearDraft) : undefined,
 			options.setDraft ? tx.objectStore('drafts').put(options.setDraft) : undefined,
 			tx.done
@@ -91,7 +101,7 @@ export async function record<T extends EventType>(
 
 /** Events pulled from the server that this device has not seen yet join the log and the state. */
 export async function applyPulled(db: LocalDb, events: readonly PulledEvent[]): Promise<number> {
-	const srs = await srsFor(events as readonly LearnerEvent[]);
+	const modules = await modulesFor(events as readonly LearnerEvent[]);
 	const tx = db.transaction(STATE_STORES, 'readwrite');
 	const log = tx.objectStore('log');
 	// A restore brings many reviews per word and day: each card is refolded, and the day
@@ -102,10 +112,10 @@ export async function applyPulled(db: LocalDb, events: readonly PulledEvent[]): 
 		const { seq: _seq, ...event } = pulled;
 		if (await log.getKey(event.id)) continue;
 		await log.add(event as LearnerEvent);
-		await apply(tx, event as LearnerEvent, changes);
+		await apply(tx, event as LearnerEvent, changes, modules);
 		added++;
 	}
-	await settle(tx, changes, srs);
+	await settle(tx, changes, modules.srs);
 	await tx.done;
 	if (added > 0) changed();
 	return added;
@@ -123,10 +133,10 @@ function newChanges(): Changes {
 	return { words: new Set(), answers: new Map() };
 }
 
-async function applyOne(tx: StateTx, event: LearnerEvent, srs: Srs | null): Promise<void> {
+async function applyOne(tx: StateTx, event: LearnerEvent, modules: Modules): Promise<void> {
 	const changes = newChanges();
-	await apply(tx, event, changes);
-	await settle(tx, changes, srs);
+	await apply(tx, event, changes, modules);
+	await settle(tx, changes, modules.srs);
 }
 
 /**
@@ -151,12 +161,21 @@ async function settle(tx: StateTx, changes: Changes, srs: Srs | null): Promise<v
 }
 
 /** Applies one event to the local state; card and day-count changes are collected in `changes`. */
-async function apply(tx: StateTx, event: LearnerEvent, changes: Changes): Promise<void> {
+async function apply(
+	tx: StateTx,
+	event: LearnerEvent,
+	changes: Changes,
+	modules: Modules
+): Promise<void> {
 	switch (event.type) {
 		case 'review':
 		case 'undo': {
 			changes.words.add(event.payload.wordId);
 			await countAnswer(tx, event, changes.answers);
+			return;
+		}
+		case 'schedule': {
+			changes.words.add(event.payload.wordId);
 			return;
 		}
 		case 'lesson_done': {
@@ -167,16 +186,23 @@ async function apply(tx: StateTx, event: LearnerEvent, changes: Changes): Promis
 			return;
 		}
 		case 'annotation': {
-			const { taskId, projectId, answer } = event.payload;
-			const task = await tx.objectStore('tasks').get(taskId);
-			const correct = task?.gold ? isCorrectClassification(task.gold, answer) : null;
+			const { taskId, projectId, answer, attempt } = event.payload;
+			const [task, project] = await Promise.all([
+				tx.objectStore('tasks').get(taskId),
+				tx.objectStore('projects').get(projectId)
+			]);
+			const correct =
+				task && project && modules.labeling
+					? modules.labeling.scoreTraining(project.type, task, answer)
+					: null;
 			await tx.objectStore('answers').put({
 				taskId,
 				projectId,
 				answeredAt: event.createdAt,
-				labels: answer.labels,
+				answer,
 				skipped: false,
-				correct
+				correct,
+				...(attempt === undefined ? {} : { attempt })
 			});
 			return;
 		}
@@ -186,7 +212,7 @@ async function apply(tx: StateTx, event: LearnerEvent, changes: Changes): Promis
 				taskId,
 				projectId,
 				answeredAt: event.createdAt,
-				labels: null,
+				answer: null,
 				skipped: true,
 				correct: null
 			});
@@ -219,6 +245,6 @@ async function countAnswer(
 	answers.set(day, (answers.get(day) ?? 0) + step);
 }
 
-function isCardEvent(event: LearnerEvent): event is EventOf<'review' | 'undo'> {
-	return event.type === 'review' || event.type === 'undo';
+function isCardEvent(event: LearnerEvent): event is EventOf<'review' | 'undo' | 'schedule'> {
+	return event.type === 'review' || event.type === 'undo' || event.type === 'schedule';
 }

@@ -16,6 +16,25 @@ export const Settings = v.object({
 export type Settings = v.InferOutput<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = v.parse(Settings, {});
 
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const ProjectStatusSchema = v.object({
+	qualified: v.boolean(),
+	attempts: v.array(
+		v.object({
+			attempt: Count,
+			answered: Count,
+			correct: Count,
+			total: Count,
+			passed: v.boolean()
+		})
+	),
+	accuracy: v.nullable(v.object({ correct: Count, total: Count })),
+	openTasks: Count,
+	/** When the phone asked. */
+	checkedAt: v.string()
+});
+export type KnownStatus = v.InferOutput<typeof ProjectStatusSchema>;
+
 const schemas = {
 	settings: Settings,
 	learnerId: v.nullable(v.string()),
@@ -25,7 +44,9 @@ const schemas = {
 	/** Review answers per local day 'YYYY-MM-DD' (src/lib/offline/events.ts). */
 	answersByDay: v.record(v.string(), v.number()),
 	/** The learner was told once that this phone has no Korean voice. */
-	noVoiceToldAt: v.nullable(v.string())
+	noVoiceToldAt: v.nullable(v.string()),
+	/** The server's last word on each project (GET /api/projects/[id]/status), for offline. */
+	projectStatus: v.record(v.string(), ProjectStatusSchema)
 };
 type Key = keyof typeof schemas;
 type Value<K extends Key> = v.InferOutput<(typeof schemas)[K]>;
@@ -37,7 +58,8 @@ const defaults: { [K in Key]: Value<K> } = {
 	persistAsked: false,
 	lessonsVersion: null,
 	answersByDay: {},
-	noVoiceToldAt: null
+	noVoiceToldAt: null,
+	projectStatus: {}
 };
 
 export async function get<K extends Key>(db: LocalDb, key: K): Promise<Value<K>> {

@@ -2,9 +2,19 @@
  * Pack downloads: lessons with their words, and task projects with their images. Text is stored
  * in IndexedDB; images go into the task-assets cache at download time, so they work offline.
  */
-import type { LessonsPack, PackIndex, ProjectPack } from '$lib/api/packs';
+import { isApiError } from '$lib/api/errors';
+import type {
+	LeaseResponse,
+	LessonsPack,
+	PackIndex,
+	PackTask,
+	ProjectPack,
+	ProjectStatus
+} from '$lib/api/packs';
+import type { Locale } from '$lib/i18n/locales';
+import { mediaOf, type TaskType } from '$lib/labeling/types';
 import { ASSET_CACHE } from '$lib/pwa/caches';
-import type { LocalDb } from './db';
+import type { LocalDb, StoredProject } from './db';
 import * as meta from './meta';
 
 async function getJson<T>(path: string): Promise<T> {
@@ -43,18 +53,73 @@ export function fetchIndex(): Promise<PackIndex> {
 	return getJson<PackIndex>('/api/packs');
 }
 
+/** Puts the tasks' images and audio in the asset cache, so they show offline. */
+async function cacheMedia(type: TaskType, tasks: readonly PackTask[]): Promise<void> {
+	const cache = await caches.open(ASSET_CACHE);
+	const urls = tasks.map((task) => mediaOf(type, task.data)).filter((url) => url !== null);
+	await cache.addAll([...new Set(urls)]);
+}
+
+async function storeTasks(
+	db: LocalDb,
+	tasks: readonly PackTask[],
+	project?: StoredProject
+): Promise<void> {
+	const tx = db.transaction(['projects', 'tasks'], 'readwrite');
+	await Promise.all([
+		project ? tx.objectStore('projects').put(project) : undefined,
+		...tasks.map((task) => tx.objectStore('tasks').put(task)),
+		tx.done
+	]);
+}
+
 /** Caches every image first, then stores the project: a stored project is always complete. */
 export async function downloadProject(db: LocalDb, projectId: string): Promise<void> {
 	const pack = await getJson<ProjectPack>(`/api/packs/projects/${encodeURIComponent(projectId)}`);
-	const cache = await caches.open(ASSET_CACHE);
-	const urls = [...new Set(pack.tasks.map((task) => task.data.image))];
-	await cache.addAll(urls);
-	const tx = db.transaction(['projects', 'tasks'], 'readwrite');
-	await Promise.all([
-		tx.objectStore('projects').put({ ...pack.project, downloadedAt: new Date().toISOString() }),
-		...pack.tasks.map((task) => tx.objectStore('tasks').put(task)),
-		tx.done
-	]);
+	await cacheMedia(pack.project.type, pack.tasks);
+	await storeTasks(db, pack.tasks, { ...pack.project, downloadedAt: new Date().toISOString() });
+}
+
+/** Why the server would not lease work, in a form the page can explain. */
+export class LeaseRefused extends Error {
+	constructor(
+		readonly code: string,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/**
+ * Leases a batch of work and caches its media before storing it, so every stored task can be
+ * done offline. Returns the number of tasks in the batch.
+ */
+export async function leaseWork(
+	db: LocalDb,
+	project: Pick<StoredProject, 'id' | 'type'>,
+	locale: Locale
+): Promise<number> {
+	const response = await fetch(`/api/projects/${encodeURIComponent(project.id)}/lease`, {
+		method: 'POST',
+		headers: { accept: 'application/json', 'content-type': 'application/json' },
+		body: JSON.stringify({ locale })
+	});
+	if (!response.ok) {
+		const body: unknown = await response.json().catch(() => null);
+		if (isApiError(body)) throw new LeaseRefused(body.error.code, body.error.message);
+		throw new Error(`lease: HTTP ${response.status}`);
+	}
+	const lease = (await response.json()) as LeaseResponse;
+	await cacheMedia(project.type, lease.tasks);
+	await storeTasks(db, lease.tasks);
+	return lease.tasks.length;
+}
+
+/** What the server knows of the learner on a project: qualification, accuracy, open work. */
+export function fetchStatus(projectId: string, locale: Locale): Promise<ProjectStatus> {
+	return getJson<ProjectStatus>(
+		`/api/projects/${encodeURIComponent(projectId)}/status?locale=${locale}`
+	);
 }
 
 /** Whether a download may start now: with "Wi-Fi only", not on a cellular connection. */

@@ -1,9 +1,9 @@
 /** Read-only views of the phone's data for the pages. */
-import type { PackLesson, PackTask, PackWord } from '$lib/api/packs';
+import type { PackLesson, PackWord } from '$lib/api/packs';
 import type { LessonWord } from '$lib/lessons/composer';
 import type { StoredCard } from '$lib/srs/cards';
 import { goalDays, localDay, streak, type Streak } from '$lib/srs/streak';
-import type { LessonResult, LocalDb, StoredProject, TaskAnswer } from './db';
+import type { LessonResult, LocalDb } from './db';
 import * as meta from './meta';
 
 export function endOfToday(now = new Date()): Date {
@@ -37,53 +37,6 @@ export async function lessonList(db: LocalDb): Promise<LessonView[]> {
 			result: byId.get(lesson.id) ?? null,
 			inProgress: started.has(`lesson:${lesson.id}`)
 		}));
-}
-
-export interface ProjectProgress {
-	project: StoredProject;
-	total: number;
-	answered: number;
-	skipped: number;
-	correct: number;
-	/** Share right among scored answers, or null before any. */
-	accuracy: number | null;
-}
-
-export async function projectProgress(db: LocalDb): Promise<ProjectProgress[]> {
-	const [projects, answers] = await Promise.all([db.getAll('projects'), db.getAll('answers')]);
-	return Promise.all(
-		projects.map(async (project) => {
-			const mine = answers.filter((a) => a.projectId === project.id);
-			const scored = mine.filter((a) => a.correct !== null);
-			const correct = scored.filter((a) => a.correct).length;
-			return {
-				project,
-				total: await db.countFromIndex(
-					'tasks',
-					'by-project',
-					IDBKeyRange.bound([project.id, -Infinity], [project.id, Infinity])
-				),
-				answered: mine.filter((a) => !a.skipped).length,
-				skipped: mine.filter((a) => a.skipped).length,
-				correct,
-				accuracy: scored.length ? correct / scored.length : null
-			};
-		})
-	);
-}
-
-export async function projectTasks(
-	db: LocalDb,
-	projectId: string
-): Promise<{ project: StoredProject; tasks: PackTask[]; answers: Map<string, TaskAnswer> } | null> {
-	const project = await db.get('projects', projectId);
-	if (!project) return null;
-	const range = IDBKeyRange.bound([projectId, -Infinity], [projectId, Infinity]);
-	const [tasks, answers] = await Promise.all([
-		db.getAllFromIndex('tasks', 'by-project', range),
-		db.getAllFromIndex('answers', 'by-project', projectId)
-	]);
-	return { project, tasks, answers: new Map(answers.map((a) => [a.taskId, a])) };
 }
 
 /** The phone's cards (one per word ever reviewed). */

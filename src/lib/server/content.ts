@@ -7,8 +7,10 @@ import * as v from 'valibot';
 import {
 	DeckSource,
 	exampleForm,
-	type ImageClassificationTask,
 	ProjectSource,
+	TASK_KINDS,
+	type TaskKind,
+	type TaskSource,
 	romanizeWord,
 	type Content,
 	type Deck,
@@ -16,6 +18,9 @@ import {
 	type WordSource
 } from '$lib/content/schema';
 import { deckLessons } from '$lib/content/lessons';
+import { mediaOf, taskData } from '$lib/labeling/project';
+import { TaskDataSchema, TaskGoldSchema, validateAnswer } from '$lib/labeling/task-types';
+import type { TaskType } from '$lib/labeling/types';
 
 export type { Content } from '$lib/content/schema';
 
@@ -115,7 +120,7 @@ function exampleProblem(word: WordSource): string {
 function checkProjects(projects: readonly ProjectSource[], decks: readonly DeckSource[]): string[] {
 	const wordIds = new Set(allWords(decks).map((word) => word.id));
 	// Task ids are global because events and exports name a task without its project.
-	const taskIds = projects.flatMap((project) => project.tasks.map((task) => task.id));
+	const taskIds = projects.flatMap((project) => projectTasks(project).map(({ task }) => task.id));
 	return [
 		...duplicates(projects.map((p) => p.id)).map((id) => `duplicate project id "${id}"`),
 		...duplicates(taskIds).map((id) => `duplicate task id "${id}"`),
@@ -123,48 +128,75 @@ function checkProjects(projects: readonly ProjectSource[], decks: readonly DeckS
 	];
 }
 
+/** Every task of a project with the part it belongs to, in file order. */
+export function projectTasks(project: ProjectSource): { kind: TaskKind; task: TaskSource }[] {
+	return TASK_KINDS.flatMap((kind) => project[kind].map((task) => ({ kind, task })));
+}
+
 function checkProject(project: ProjectSource, wordIds: ReadonlySet<string>): string[] {
 	const where = `project "${project.id}"`;
 	const labelIds = project.labels.map((label) => label.id);
-	const known = new Set(labelIds);
+	const needsLabels = !['transcription', 'translation_check'].includes(project.type);
 	return [
 		...duplicates(labelIds).map((id) => `${where}: duplicate label id "${id}"`),
+		...(needsLabels && labelIds.length === 0 ? [`${where}: needs labels`] : []),
 		...project.labels
 			.filter((label) => !wordIds.has(label.wordId))
 			.map((label) => `${where}: label "${label.id}" has unknown wordId "${label.wordId}"`),
-		...project.tasks
-			.flatMap((task) => checkGold(task, known, project.multiple))
+		...projectTasks(project)
+			.flatMap(({ kind, task }) => checkTask(project, kind, task))
 			.map((problem) => `${where}: ${problem}`)
 	];
 }
 
-function checkGold(
-	task: ImageClassificationTask,
-	labelIds: ReadonlySet<string>,
-	multiple: boolean
-): string[] {
-	const unknown = task.gold.labels
-		.filter((label) => !labelIds.has(label))
-		.map((label) => `task "${task.id}": gold label "${label}" is not one of the project's labels`);
-	// A single-choice task with two gold labels could never be answered correctly.
-	const tooMany =
-		!multiple && task.gold.labels.length !== 1
-			? [`task "${task.id}": single-choice project needs exactly one gold label`]
-			: [];
-	return [...unknown, ...tooMany];
+/**
+ * A task's data must fit its type, and its gold must be an answer the task accepts: a gold
+ * label outside the label set, or a span that splits a syllable, could never be matched.
+ * Training and qualification items need gold; training items also need an explanation.
+ */
+function checkTask(project: ProjectSource, kind: TaskKind, task: TaskSource): string[] {
+	const at = `${kind} task "${task.id}"`;
+	const type = project.type;
+	const data = v.safeParse(TaskDataSchema[type], taskData(project, task.data));
+	if (!data.success) return [`${at}: data.${describeIssues(data.issues)}`];
+	const problems: string[] = [];
+	if (kind !== 'work' && task.gold === undefined) problems.push(`${at}: needs gold`);
+	if (kind === 'training' && !task.explanation) problems.push(`${at}: needs an explanation`);
+	if (task.gold !== undefined) {
+		const gold = v.safeParse(TaskGoldSchema[type], task.gold);
+		if (!gold.success) problems.push(`${at}: gold.${describeIssues(gold.issues)}`);
+		else {
+			const problem = goldProblem(type, data.output, gold.output);
+			if (problem) problems.push(`${at}: gold ${problem}`);
+		}
+	}
+	return problems;
+}
+
+/** Gold checked as if it were an answer, where the two have one shape. */
+function goldProblem(type: TaskType, data: unknown, gold: unknown): string | null {
+	if (type === 'transcription' || type === 'translation_check') return null;
+	const result = validateAnswer(type, data as never, gold);
+	return result.ok ? null : result.reason;
 }
 
 async function checkImages(
 	projects: readonly ProjectSource[],
 	staticDir: string
 ): Promise<string[]> {
-	const tasks = projects.flatMap((project) => project.tasks);
+	const media = projects.flatMap((project) =>
+		projectTasks(project).map(({ task }) => ({ task, path: mediaOf(project.type, task.data) }))
+	);
 	const missing = await Promise.all(
-		tasks.map(async (task) => ((await isFile(join(staticDir, task.data.image))) ? null : task))
+		media.map(async (item) =>
+			item.path === null || !item.path.startsWith('/') || (await isFile(join(staticDir, item.path)))
+				? null
+				: item
+		)
 	);
 	return missing
-		.filter((task) => task !== null)
-		.map((task) => `task "${task.id}": image file ${join(staticDir, task.data.image)} is missing`);
+		.filter((item) => item !== null)
+		.map((item) => `task "${item.task.id}": file ${join(staticDir, item.path ?? '')} is missing`);
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -1,9 +1,10 @@
 /** Reads content out of the database in the shapes the phone stores (src/lib/api/packs.ts). */
 import { createHash } from 'node:crypto';
-import { asc, count, eq, inArray, sum } from 'drizzle-orm';
-import type { LessonsPack, PackIndex, PackTask, ProjectPack, ProjectSummary } from '$lib/api/packs';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { LessonsPack, PackIndex, ProjectPack, ProjectSummary } from '$lib/api/packs';
 import type { Db } from './db';
 import { decks, lessons, projects, tasks, words } from './db/schema';
+import { packTask } from './work';
 
 /** The lessons, with the words they teach and the words that task labels show. */
 export async function lessonsPack(db: Db): Promise<LessonsPack> {
@@ -43,54 +44,50 @@ export async function lessonsPack(db: Db): Promise<LessonsPack> {
 }
 
 async function summaries(db: Db, projectId?: string): Promise<ProjectSummary[]> {
+	const downloaded = sql`${tasks.kind} <> 'work'`;
 	const rows = await db
 		.select({
 			id: projects.id,
 			type: projects.type,
-			mode: projects.mode,
-			multiple: projects.multiple,
 			title: projects.title,
 			description: projects.description,
-			taskCount: count(tasks.id),
-			assetBytes: sum(tasks.assetBytes)
+			taskCount: sql<number>`(count(*) filter (where ${downloaded}))::int`,
+			assetBytes: sql<number>`coalesce(sum(${tasks.assetBytes}) filter (where ${downloaded}), 0)::int`,
+			workTaskBytes: sql<number>`coalesce(round(avg(${tasks.assetBytes}) filter (where ${tasks.kind} = 'work')), 0)::int`
 		})
 		.from(projects)
 		.leftJoin(tasks, eq(tasks.projectId, projects.id))
 		.where(projectId ? eq(projects.id, projectId) : undefined)
 		.groupBy(projects.id)
 		.orderBy(asc(projects.createdAt), asc(projects.id));
-	return rows.map((row) => ({ ...row, assetBytes: Number(row.assetBytes ?? 0) }));
+	return rows;
 }
 
 export async function packIndex(db: Db): Promise<PackIndex> {
 	return { projects: await summaries(db) };
 }
 
+/**
+ * A project's download: training items with gold and explanations, and the qualification set
+ * without gold (the server scores it). Work comes in leased batches (./work.ts).
+ */
 export async function projectPack(db: Db, projectId: string): Promise<ProjectPack | null> {
 	const [summary] = await summaries(db, projectId);
-	if (!summary) return null;
 	const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
-	if (!project) return null;
+	if (!summary || !project) return null;
 	const taskRows = await db
 		.select()
 		.from(tasks)
-		.where(eq(tasks.projectId, projectId))
-		.orderBy(asc(tasks.position));
-	const training = project.mode === 'training';
+		.where(and(eq(tasks.projectId, projectId), ne(tasks.kind, 'work')))
+		.orderBy(asc(tasks.kind), asc(tasks.position));
 	return {
-		project: { ...summary, guidelines: project.guidelines, labels: project.labels },
-		tasks: taskRows.map((row): PackTask => {
-			const task: PackTask = {
-				id: row.id,
-				projectId: row.projectId,
-				position: row.position,
-				data: row.data as PackTask['data']
-			};
-			if (training) {
-				task.gold = row.gold as PackTask['gold'];
-				task.explanation = row.explanation ?? undefined;
-			}
-			return task;
-		})
+		project: {
+			...summary,
+			guidelines: project.guidelines,
+			labels: project.labels,
+			multiple: project.multiple,
+			passAt: project.passAt
+		},
+		tasks: taskRows.map((row) => packTask(project, row, row.kind === 'training'))
 	};
 }

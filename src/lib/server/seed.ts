@@ -5,7 +5,8 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { notInArray, sql } from 'drizzle-orm';
-import type { Content } from './content';
+import { mediaOf } from '$lib/labeling/project';
+import { projectTasks, type Content } from './content';
 import type { Db } from './db';
 import { decks, lessons, projects, tasks, words } from './db/schema';
 
@@ -80,41 +81,86 @@ export async function seedContent(db: Db, content: Content, staticDir = 'static'
 					set: excluded('deck_id', 'title', 'word_ids', 'position')
 				});
 		}
+		// Projects and tasks gone from the content go too (their leases with them); answers stay
+		// in the event log, which names tasks by id.
+		const projectIds = content.projects.map((project) => project.id);
+		await tx
+			.delete(projects)
+			.where(projectIds.length ? notInArray(projects.id, projectIds) : undefined);
+		const all = content.projects.flatMap((project) =>
+			projectTasks(project).map((item) => ({ project, ...item }))
+		);
+		await tx.delete(tasks).where(
+			all.length
+				? notInArray(
+						tasks.id,
+						all.map(({ task }) => task.id)
+					)
+				: undefined
+		);
 		for (const project of content.projects) {
 			await tx
 				.insert(projects)
 				.values({
 					id: project.id,
 					type: project.type,
-					mode: project.mode,
 					multiple: project.multiple,
 					title: project.title,
 					description: project.description,
 					guidelines: project.guidelines,
-					labels: project.labels
+					labels: project.labels,
+					redundancy: project.redundancy,
+					goldShare: project.goldShare,
+					passAt: project.passAt
 				})
 				.onConflictDoUpdate({
 					target: projects.id,
-					set: excluded('type', 'mode', 'multiple', 'title', 'description', 'guidelines', 'labels')
-				});
-			if (project.tasks.length === 0) continue;
-			await tx
-				.insert(tasks)
-				.values(
-					project.tasks.map((task, position) => ({
-						id: task.id,
-						projectId: project.id,
-						position,
-						data: task.data,
-						gold: task.gold,
-						explanation: task.explanation,
-						assetBytes: fileBytes(staticDir, task.data.image)
-					}))
-				)
-				.onConflictDoUpdate({
-					target: tasks.id,
-					set: excluded('project_id', 'position', 'data', 'gold', 'explanation', 'asset_bytes')
+					set: excluded(
+						'type',
+						'multiple',
+						'title',
+						'description',
+						'guidelines',
+						'labels',
+						'redundancy',
+						'gold_share',
+						'pass_at'
+					)
 				});
 		}
+		if (all.length === 0) return;
+		const positions = new Map<string, number>();
+		await tx
+			.insert(tasks)
+			.values(
+				all.map(({ project, kind, task }) => {
+					const key = `${project.id}:${kind}`;
+					const position = positions.get(key) ?? 0;
+					positions.set(key, position + 1);
+					const media = mediaOf(project.type, task.data);
+					return {
+						id: task.id,
+						projectId: project.id,
+						kind,
+						position,
+						data: task.data,
+						gold: task.gold ?? null,
+						explanation: task.explanation ?? null,
+						assetBytes: media ? fileBytes(staticDir, media) : 0
+					};
+				})
+			)
+			.onConflictDoUpdate({
+				target: tasks.id,
+				set: excluded(
+					'project_id',
+					'kind',
+					'position',
+					'data',
+					'gold',
+					'explanation',
+					'asset_bytes'
+				)
+			});
 	});
 }

@@ -2,12 +2,17 @@
  * The server side of sync: validate each event, store each id once, answer per event; and hand
  * a device the learner's own events after a cursor.
  */
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import * as v from 'valibot';
-import { describeIssues, LearnerEvent } from '$lib/api/events';
+import { describeIssues, LearnerEvent, type EventOf } from '$lib/api/events';
 import type { EventResult, PulledEvent, PullResponse } from '$lib/api/sync';
 import type { Db } from './db';
-import { events, lessons, projects, tasks, users, words } from './db/schema';
+import { missedLabels, taskData } from '$lib/labeling/project';
+import { validateAnswer } from '$lib/labeling/task-types';
+import type { TaskType } from '$lib/labeling/types';
+import { events, leases, lessons, projects, tasks, users, words } from './db/schema';
+import { scoreStored } from './work';
 
 /** A phone's clock may be off, but not by more than this into the future. */
 const MAX_CLOCK_SKEW_MS = 24 * 3_600_000;
@@ -47,7 +52,7 @@ export async function pushEvents(
 		candidates.push({ index, event });
 	});
 
-	const problems = await checkReferences(db, userId, candidates);
+	const { problems, taskInfo } = await checkReferences(db, userId, candidates, now);
 	const storable = candidates.filter(({ index, event }) => {
 		const problem = problems.get(index);
 		if (problem) reject(index, event.id, problem);
@@ -84,6 +89,8 @@ export async function pushEvents(
 				results[index] = { index, id: event.id, status: 'duplicate' };
 			} else reject(index, event.id, 'id: already used by another learner');
 		}
+		const accepted = storable.filter(({ event }) => fresh.has(event.id)).map((c) => c.event);
+		await afterWork(tx, userId, accepted, taskInfo, now);
 	});
 
 	for (const { index, first } of copies) {
@@ -109,20 +116,21 @@ async function ownersOf(db: Pick<Db, 'select'>, ids: string[]): Promise<Map<stri
 async function checkReferences(
 	db: Db,
 	userId: string,
-	candidates: Candidate[]
-): Promise<Map<number, string>> {
+	candidates: Candidate[],
+	now: Date
+): Promise<{ problems: Map<number, string>; taskInfo: Map<string, TaskInfo> }> {
 	const wordIds = new Set<string>();
 	const undoneIds = new Set<string>();
 	const lessonIds = new Set<string>();
 	const taskIds = new Set<string>();
 	for (const { event } of candidates) {
-		if (event.type === 'review') wordIds.add(event.payload.wordId);
+		if (event.type === 'review' || event.type === 'schedule') wordIds.add(event.payload.wordId);
 		if (event.type === 'undo') undoneIds.add(event.payload.eventId);
 		const lessonId = lessonOf(event);
 		if (lessonId) lessonIds.add(lessonId);
 		if (event.type === 'annotation' || event.type === 'skip') taskIds.add(event.payload.taskId);
 	}
-	const [knownWords, knownLessons, knownTasks, storedReviews] = await Promise.all([
+	const [knownWords, knownLessons, knownTasks, storedReviews, myLeases] = await Promise.all([
 		wordIds.size
 			? db
 					.select({ id: words.id })
@@ -137,12 +145,7 @@ async function checkReferences(
 			: [],
 		taskIds.size
 			? db
-					.select({
-						id: tasks.id,
-						projectId: tasks.projectId,
-						labels: projects.labels,
-						multiple: projects.multiple
-					})
+					.select({ task: tasks, project: projects })
 					.from(tasks)
 					.innerJoin(projects, eq(projects.id, tasks.projectId))
 					.where(inArray(tasks.id, [...taskIds]))
@@ -158,19 +161,29 @@ async function checkReferences(
 							eq(events.type, 'review')
 						)
 					)
+			: [],
+		taskIds.size
+			? db
+					.select()
+					.from(leases)
+					.where(and(eq(leases.userId, userId), inArray(leases.taskId, [...taskIds])))
 			: []
 	]);
+	const leaseOf = new Map(myLeases.map((lease) => [lease.taskId, lease]));
 	// The review an undo takes back: the learner's own, stored before or earlier in this batch.
 	const reviewWord = new Map(
 		storedReviews.map((row) => [row.id, (row.payload as { wordId: string }).wordId])
 	);
 	const wordSet = new Set(knownWords.map((w) => w.id));
 	const lessonSet = new Set(knownLessons.map((l) => l.id));
-	const taskMap = new Map(knownTasks.map((t) => [t.id, t]));
+	const taskMap = new Map(knownTasks.map((t) => [t.task.id, t]));
 
 	const problems = new Map<number, string>();
 	for (const { index, event } of candidates) {
-		if (event.type === 'review' && !wordSet.has(event.payload.wordId)) {
+		if (
+			(event.type === 'review' || event.type === 'schedule') &&
+			!wordSet.has(event.payload.wordId)
+		) {
 			problems.set(index, 'payload.wordId: no such word');
 		}
 		if (event.type === 'review' && !problems.has(index)) {
@@ -184,35 +197,121 @@ async function checkReferences(
 			problems.set(index, 'payload.lessonId: no such lesson');
 		}
 		if (event.type === 'annotation' || event.type === 'skip') {
-			const task = taskMap.get(event.payload.taskId);
-			if (!task || task.projectId !== event.payload.projectId) {
-				problems.set(index, 'payload.taskId: no such task in this project');
-			} else if (event.type === 'annotation') {
-				const problem = answerProblem(event.payload.answer.labels, task);
-				if (problem) problems.set(index, problem);
-			}
+			const info = taskMap.get(event.payload.taskId);
+			const problem = !info
+				? 'payload.taskId: no such task in this project'
+				: taskProblem(event, info, leaseOf.get(event.payload.taskId), now);
+			if (problem) problems.set(index, problem);
 		}
 	}
-	return problems;
+	return { problems, taskInfo: taskMap };
+}
+
+interface TaskInfo {
+	task: typeof tasks.$inferSelect;
+	project: typeof projects.$inferSelect;
+}
+
+/**
+ * An answer must fit its task (the project's schema: labels in the set, boxes inside the image,
+ * spans on whole characters…), and an answer or skip on work must come under the learner's own
+ * lease, made before the lease ran out.
+ */
+function taskProblem(
+	event: EventOf<'annotation' | 'skip'>,
+	{ task, project }: TaskInfo,
+	lease: typeof leases.$inferSelect | undefined,
+	now: Date
+): string | null {
+	if (task.projectId !== event.payload.projectId) {
+		return 'payload.taskId: no such task in this project';
+	}
+	if (event.type === 'annotation') {
+		const type = project.type as TaskType;
+		const checked = validateAnswer(
+			type,
+			taskData(project, task.data) as never,
+			event.payload.answer
+		);
+		if (!checked.ok) return `payload.answer: ${checked.reason}`;
+	}
+	if (task.kind !== 'work') return null;
+	if (!lease) return 'payload.taskId: this task is not leased to you';
+	const madeAt = Date.parse(event.createdAt);
+	// The phone's clock decides when the answer was made (offline work counts), within the
+	// clock skew allowed everywhere; an answer that arrives long after its lease ran out cannot
+	// claim to be early.
+	if (madeAt < lease.leasedAt.getTime() - MAX_CLOCK_SKEW_MS) {
+		return 'createdAt: is before the lease on this task';
+	}
+	const expires = lease.expiresAt.getTime();
+	if (madeAt > expires || now.getTime() > expires + MAX_CLOCK_SKEW_MS) {
+		return 'payload.taskId: the lease on this task ran out before the answer';
+	}
+	return null;
+}
+
+/**
+ * What accepted work changes beyond the log: an answer fills its lease's slot for good, a skip
+ * gives the slot back, and a missed hidden-gold item schedules the missed labels' words for the
+ * learner's review (as server-made events the phone pulls like any other).
+ */
+async function afterWork(
+	tx: Pick<Db, 'insert' | 'update'>,
+	userId: string,
+	accepted: readonly LearnerEvent[],
+	taskInfo: ReadonlyMap<string, TaskInfo>,
+	now: Date
+): Promise<void> {
+	const schedules: { wordId: string }[] = [];
+	for (const event of accepted) {
+		if (event.type !== 'annotation' && event.type !== 'skip') continue;
+		const info = taskInfo.get(event.payload.taskId);
+		if (!info || info.task.kind !== 'work') continue;
+		const mine = and(eq(leases.userId, userId), eq(leases.taskId, info.task.id));
+		if (event.type === 'skip') {
+			await tx
+				.update(leases)
+				.set({ expiresAt: sql`least(${leases.expiresAt}, ${now.toISOString()}::timestamptz)` })
+				.where(and(mine, isNull(leases.answeredAt)));
+			continue;
+		}
+		await tx
+			.update(leases)
+			.set({ answeredAt: now })
+			.where(and(mine, isNull(leases.answeredAt)));
+		if (info.task.gold === null || scoreStored(info.project, info.task, event.payload.answer)) {
+			continue;
+		}
+		const type = info.project.type as TaskType;
+		const checked = validateAnswer(
+			type,
+			taskData(info.project, info.task.data) as never,
+			event.payload.answer
+		);
+		if (!checked.ok) continue;
+		const words = new Map(info.project.labels.map((label) => [label.id, label.wordId]));
+		for (const label of missedLabels(type, info.task.gold as never, checked.answer as never)) {
+			const wordId = words.get(label);
+			if (wordId) schedules.push({ wordId });
+		}
+	}
+	if (schedules.length === 0) return;
+	await tx.insert(events).values(
+		[...new Set(schedules.map((s) => s.wordId))].map((wordId) => ({
+			id: randomUUID(),
+			userId,
+			type: 'schedule',
+			payload: { wordId, reason: 'missed_gold' },
+			clientCreatedAt: now
+		}))
+	);
 }
 
 /** The lesson an event names: always for lesson_done, optionally for a review. */
 function lessonOf(event: LearnerEvent): string | undefined {
 	if (event.type === 'lesson_done' || event.type === 'review') return event.payload.lessonId;
 	return undefined;
-}
-
-function answerProblem(
-	chosen: string[],
-	task: { labels: { id: string }[]; multiple: boolean }
-): string | null {
-	const allowed = new Set(task.labels.map((l) => l.id));
-	const unknown = chosen.find((label) => !allowed.has(label));
-	if (unknown) return `payload.answer.labels: "${unknown}" is not a label of this project`;
-	if (!task.multiple && chosen.length !== 1)
-		return 'payload.answer.labels: choose exactly one label';
-	if (new Set(chosen).size !== chosen.length) return 'payload.answer.labels: a label is repeated';
-	return null;
 }
 
 export async function pullEvents(

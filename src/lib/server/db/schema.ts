@@ -5,10 +5,14 @@ import {
 	integer,
 	jsonb,
 	pgTable,
+	real,
 	text,
 	timestamp,
+	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
+// Relative, not $lib: drizzle-kit loads this file without Vite's aliases.
+import { TASK_KINDS, TASK_TYPES } from '../../labeling/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -92,13 +96,18 @@ export const lessons = pgTable('lessons', {
 
 export const projects = pgTable('projects', {
 	id: text('id').primaryKey(),
-	type: text('type').notNull(),
-	mode: text('mode', { enum: ['training', 'work'] }).notNull(),
+	type: text('type', { enum: TASK_TYPES }).notNull(),
 	multiple: boolean('multiple').notNull().default(false),
 	title: jsonb('title').$type<Record<string, string>>().notNull(),
 	description: jsonb('description').$type<Record<string, string>>().notNull(),
 	guidelines: jsonb('guidelines').$type<Record<string, string>>().notNull(),
 	labels: jsonb('labels').$type<{ id: string; wordId: string }[]>().notNull(),
+	/** Learners who answer each work task. */
+	redundancy: integer('redundancy').notNull().default(3),
+	/** Share of a leased batch that is hidden gold. */
+	goldShare: real('gold_share').notNull().default(0.2),
+	/** Share of the qualification set to get right to unlock work. */
+	passAt: real('pass_at').notNull().default(0.8),
 	createdAt: createdAt()
 });
 
@@ -109,15 +118,50 @@ export const tasks = pgTable(
 		projectId: text('project_id')
 			.notNull()
 			.references(() => projects.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: TASK_KINDS }).notNull(),
 		position: integer('position').notNull(),
-		data: jsonb('data').notNull(),
-		/** Gold answer. Sent to the phone only for training projects. */
+		/** As authored: without the project's options, which `taskData` spreads in. */
+		data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+		/**
+		 * Gold answer. Goes to the phone for training items only; qualification items and hidden
+		 * gold among work items are scored here.
+		 */
 		gold: jsonb('gold'),
 		explanation: jsonb('explanation').$type<Record<string, string>>(),
 		/** Bytes of the task's image or audio, so a phone can show a batch's size first. */
 		assetBytes: integer('asset_bytes').notNull().default(0)
 	},
-	(t) => [index('tasks_project_idx').on(t.projectId, t.position)]
+	(t) => [index('tasks_project_idx').on(t.projectId, t.kind, t.position)]
+);
+
+/**
+ * A work task handed to one learner until `expiresAt`. Answers are accepted only under a lease;
+ * open leases and answers together never exceed the project's redundancy, except on hidden gold,
+ * which every learner may get once.
+ */
+export const leases = pgTable(
+	'leases',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		taskId: text('task_id')
+			.notNull()
+			.references(() => tasks.id, { onDelete: 'cascade' }),
+		projectId: text('project_id')
+			.notNull()
+			.references(() => projects.id, { onDelete: 'cascade' }),
+		leasedAt: timestamp('leased_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		/** Set by the first accepted answer: the slot stays taken after the lease runs out. */
+		answeredAt: timestamp('answered_at', { withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex('leases_user_task_idx').on(t.userId, t.taskId),
+		index('leases_task_idx').on(t.taskId),
+		index('leases_user_project_idx').on(t.userId, t.projectId)
+	]
 );
 
 export type User = typeof users.$inferSelect;
