@@ -36,7 +36,16 @@ const samples = [0, 1, 7].map((n) => ({
 	gloss: 'hard hat',
 	size: '45 KB',
 	used: '1 MB',
-	quota: '2 GB'
+	quota: '2 GB',
+	index: n + 1,
+	share: 0.8,
+	needed: 8,
+	label: '안전모',
+	left: n * 10,
+	top: 5,
+	width: 30,
+	height: 42,
+	text: '서울역'
 }));
 
 describe('precompiled messages', () => {

@@ -1,18 +1,33 @@
-import { existsSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import type * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
 	DeckSource,
 	Glosses,
-	ImageClassificationTask,
 	ProjectSource,
+	TaskSource,
 	WordSource
 } from '$lib/content/schema';
 import { chunkWords, LESSON_MAX_WORDS, LESSON_MIN_WORDS } from '$lib/content/lessons';
 import { LOCALES } from '$lib/i18n/locales';
+import { mediaOf } from '$lib/labeling/project';
+import { TASK_TYPES } from '$lib/labeling/types';
 import { loadContent, type Content } from '$lib/server/content';
+
+/** The shipped image files must stay small: a phone downloads them with every batch. */
+const MAX_IMAGE_BYTES = 25_000;
+const IMAGE_DIR = join('static', 'content', 'images');
+/** Translation checks are shown only in the learner's own language, so each needs a full set. */
+const TRANSLATION_TARGETS = ['en', 'vi', 'zh'] as const;
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+		entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]
+	);
+}
 
 describe('the real content', () => {
 	let content: Content;
@@ -59,13 +74,93 @@ describe('the real content', () => {
 		expect(romanization('자동차')).toBe('jadongcha');
 	});
 
-	it('has a training project whose tasks are all answerable', () => {
-		const project = content.projects.find((p) => p.id === 'training-image-classification');
-		expect(project?.tasks.length).toBeGreaterThanOrEqual(20);
-		const labels = new Set(project?.labels.map((label) => label.id));
-		for (const task of project?.tasks ?? []) {
-			for (const label of task.gold.labels) expect(labels, task.id).toContain(label);
-			expect(existsSync(join('static', task.data.image)), task.data.image).toBe(true);
+	it('ships a demo project for every task type', () => {
+		const types = new Set(content.projects.map((project) => project.type));
+		expect([...types].sort()).toEqual([...TASK_TYPES].sort());
+	});
+
+	it('gives every project enough training, qualification and work (with hidden gold)', () => {
+		for (const project of content.projects) {
+			const { id, training, qualification, work } = project;
+			expect(training.length + qualification.length + work.length, id).toBeGreaterThanOrEqual(30);
+			expect(training.length, id).toBeGreaterThanOrEqual(10);
+			for (const task of training) {
+				expect(task.gold, task.id).toBeDefined();
+				for (const locale of LOCALES) expect(task.explanation?.[locale], task.id).toBeTruthy();
+			}
+			for (const task of qualification) expect(task.gold, task.id).toBeDefined();
+			// A learner sees only the pairs in their own language, so each language is a set.
+			const sets: [string, (task: TaskSource) => boolean][] =
+				project.type === 'translation_check'
+					? TRANSLATION_TARGETS.map((lang) => [
+							`${id} (${lang})`,
+							(task) => task.data.targetLanguage === lang
+						])
+					: [[id, () => true]];
+			for (const [name, inSet] of sets) {
+				const minTraining = project.type === 'translation_check' ? 4 : 10;
+				expect(training.filter(inSet).length, name).toBeGreaterThanOrEqual(minTraining);
+				expect(qualification.filter(inSet).length, name).toBeGreaterThanOrEqual(10);
+				const mine = work.filter(inSet);
+				expect(mine.length, name).toBeGreaterThanOrEqual(15);
+				expect(mine.filter((task) => task.gold !== undefined).length, name).toBeGreaterThanOrEqual(
+					4
+				);
+			}
+		}
+	});
+
+	it('makes hidden gold look like any other work task', () => {
+		for (const project of content.projects) {
+			const shapes = new Set(project.work.map((task) => Object.keys(task.data).sort().join()));
+			// Image classification mixes pick-a-label and yes/no tasks; both kinds hold gold.
+			const kinds = project.type === 'image_classification' ? 2 : 1;
+			expect(shapes.size, project.id).toBeLessThanOrEqual(kinds);
+			for (const task of project.work) {
+				expect(task.id, task.id).toMatch(new RegExp(`^[a-z]+(-[a-z]+)?-w-\\d{2}$`));
+				expect(task.explanation, task.id).toBeUndefined();
+			}
+		}
+	});
+
+	it('has yes/no tasks on a proposed label in image classification training and work', () => {
+		const project = content.projects.find((p) => p.type === 'image_classification');
+		const verify = (tasks: TaskSource[] = []) => tasks.filter((t) => 'proposed' in t.data);
+		expect(verify(project?.training).length).toBeGreaterThanOrEqual(4);
+		expect(verify(project?.work).length).toBeGreaterThanOrEqual(1);
+		// "No" must be a right answer sometimes, or the learner learns to always say yes.
+		const rejected = verify(project?.training).filter(
+			(task) => !(task.gold as { labels: string[] }).labels.includes(String(task.data.proposed))
+		);
+		expect(rejected.length).toBeGreaterThanOrEqual(1);
+	});
+
+	it('uses vocabulary words for every label', () => {
+		const words = new Set(content.words.map((word) => word.id));
+		for (const project of content.projects) {
+			for (const label of project.labels) expect(words, label.wordId).toContain(label.wordId);
+		}
+	});
+
+	it('keeps every image file under 25 KB, with credits for the photos', () => {
+		const files = filesUnder(IMAGE_DIR).filter((file) => /\.(svg|png|jpe?g|webp)$/.test(file));
+		expect(files.length).toBeGreaterThan(0);
+		for (const file of files)
+			expect(statSync(file).size, file).toBeLessThanOrEqual(MAX_IMAGE_BYTES);
+		const credits = readdirSync(IMAGE_DIR).includes('CREDITS.md');
+		expect(credits).toBe(true);
+	});
+
+	it('shows only images that exist and match the media path pattern', () => {
+		for (const project of content.projects) {
+			for (const task of [...project.training, ...project.qualification, ...project.work]) {
+				const path = mediaOf(project.type, task.data);
+				if (path === null) continue;
+				expect(path, task.id).toMatch(
+					/^\/content\/images\/[a-z0-9-]+(\/[a-z0-9-]+)*\.(svg|png|jpe?g|webp)$/
+				);
+				expect(statSync(join('static', path)).isFile(), path).toBe(true);
+			}
 		}
 	});
 });
@@ -86,18 +181,25 @@ function word(id: string, hangul: string, pos: WordSource['pos'], example: strin
 	};
 }
 
-function task(name: string, label: string): ImageClassificationTask {
+/** A project as an author writes it: options with defaults may be left out. */
+type ProjectInput = v.InferInput<typeof ProjectSource>;
+
+function imageTask(id: string, name: string, label?: string, explained = false): TaskSource {
 	return {
-		id: `t-${name}`,
+		id,
 		data: { image: `/content/images/${name}.svg`, alt: glosses(name) },
-		gold: { labels: [label] },
-		explanation: glosses(`${name} is ${label}`)
+		...(label === undefined ? {} : { gold: { labels: [label] } }),
+		...(explained ? { explanation: glosses(`${name} is ${label}`) } : {})
 	};
+}
+
+function spanTask(id: string, text: string, spans: { start: number; end: number; type: string }[]) {
+	return { id, data: { text }, gold: { spans }, explanation: glosses(text) };
 }
 
 interface Fixture {
 	decks: DeckSource[];
-	project: ProjectSource;
+	projects: ProjectInput[];
 	images: string[];
 }
 
@@ -105,15 +207,14 @@ function validFixture(): Fixture {
 	const words = [
 		word('saram', '사람', 'noun', '저 사람은 누구예요?'),
 		word('dongmul', '동물', 'noun', '동물을 좋아해요.'),
+		word('jimyeong', '지명', 'noun', '부산은 지명이에요.'),
 		// Conjugated: only the stem 먹 appears, which the loader must accept.
 		word('meokda', '먹다', 'verb', '밥을 먹었어요.')
 	];
 	const deck: DeckSource = { id: 'test-deck', title: glosses('deck'), level: 1, words };
-	const project: ProjectSource = {
-		id: 'test-project',
+	const photos: ProjectInput = {
+		id: 'test-photos',
 		type: 'image_classification',
-		mode: 'training',
-		multiple: false,
 		title: glosses('title'),
 		description: glosses('description'),
 		guidelines: glosses('guidelines'),
@@ -121,9 +222,37 @@ function validFixture(): Fixture {
 			{ id: 'person', wordId: 'saram' },
 			{ id: 'animal', wordId: 'dongmul' }
 		],
-		tasks: [task('farmer', 'person'), task('dog', 'animal')]
+		training: [imageTask('t-farmer', 'farmer', 'person', true)],
+		qualification: [imageTask('q-dog', 'dog', 'animal')],
+		// Hidden gold (with gold) and an ordinary work task (without).
+		work: [imageTask('w-1', 'cat', 'animal'), imageTask('w-2', 'cow')]
 	};
-	return { decks: [deck], project, images: ['farmer.svg', 'dog.svg'] };
+	// 김민수 0..3, 씨는 4..6, 부산에서 7..11 (부산 7..9), 일해요 12..15
+	const text = '김민수 씨는 부산에서 일해요.';
+	const names: ProjectInput = {
+		id: 'test-names',
+		type: 'named_entities',
+		title: glosses('title'),
+		description: glosses('description'),
+		guidelines: glosses('guidelines'),
+		labels: [
+			{ id: 'person', wordId: 'saram' },
+			{ id: 'place', wordId: 'jimyeong' }
+		],
+		training: [
+			spanTask('names-t-1', text, [
+				{ start: 0, end: 3, type: 'person' },
+				{ start: 7, end: 9, type: 'place' }
+			])
+		],
+		qualification: [{ id: 'names-q-1', data: { text }, gold: { spans: [] } }],
+		work: [{ id: 'names-w-1', data: { text } }]
+	};
+	return {
+		decks: [deck],
+		projects: [photos, names],
+		images: ['farmer.svg', 'dog.svg', 'cat.svg', 'cow.svg']
+	};
 }
 
 const tempDirs: string[] = [];
@@ -132,6 +261,7 @@ afterAll(async () => {
 });
 
 async function writeJson(file: string, value: unknown): Promise<void> {
+	await mkdir(dirname(file), { recursive: true });
 	await writeFile(file, JSON.stringify(value, null, '\t'));
 }
 
@@ -145,7 +275,9 @@ async function load(fixture: Fixture): Promise<Content> {
 	await mkdir(images, { recursive: true });
 	await Promise.all([
 		...fixture.decks.map((deck, i) => writeJson(join(content, 'decks', `deck-${i}.json`), deck)),
-		writeJson(join(content, 'projects', 'project.json'), fixture.project),
+		...fixture.projects.map((project, i) =>
+			writeJson(join(content, 'projects', `project-${i}.json`), project)
+		),
 		...fixture.images.map((name) => writeFile(join(images, name), '<svg/>'))
 	]);
 	return loadContent(content, join(root, 'static'));
@@ -163,11 +295,42 @@ function firstWord(fixture: Fixture): WordSource {
 	return word;
 }
 
+function project(fixture: Fixture, id: string): ProjectInput {
+	const found = fixture.projects.find((p) => p.id === id);
+	if (!found) throw new Error(`fixture has no project ${id}`);
+	return found;
+}
+
+const photos = (fixture: Fixture) => project(fixture, 'test-photos');
+const names = (fixture: Fixture) => project(fixture, 'test-names');
+
+function firstTraining(p: ProjectInput): TaskSource {
+	const task = p.training[0];
+	if (!task) throw new Error(`${p.id} has no training task`);
+	return task;
+}
+
 describe('loadContent on bad data', () => {
-	it('loads the valid fixture, with romanization added', async () => {
+	it('loads the valid fixture, with romanization and project defaults added', async () => {
 		const content = await load(validFixture());
-		expect(content.words.map((w) => w.romanization)).toEqual(['saram', 'dongmul', 'meokda']);
-		expect(content.decks[0]?.wordIds).toEqual(['saram', 'dongmul', 'meokda']);
+		expect(content.words.map((w) => w.romanization)).toEqual([
+			'saram',
+			'dongmul',
+			'jimyeong',
+			'meokda'
+		]);
+		expect(content.decks[0]?.wordIds).toEqual(['saram', 'dongmul', 'jimyeong', 'meokda']);
+		const loaded = content.projects.find((p) => p.id === 'test-photos') as ProjectSource;
+		expect(loaded).toMatchObject({ multiple: false, redundancy: 3, goldShare: 0.2, passAt: 0.8 });
+		expect(loaded.work.map((task) => task.gold !== undefined)).toEqual([true, false]);
+	});
+
+	it('accepts a yes/no task on a proposed label whose gold is the usual label set', async () => {
+		const fixture = validFixture();
+		const verify = imageTask('t-verify', 'dog', 'animal', true);
+		verify.data.proposed = 'person';
+		photos(fixture).training.push(verify);
+		await expect(load(fixture)).resolves.toBeDefined();
 	});
 
 	it('rejects a missing gloss, naming the file and the path', async () => {
@@ -190,25 +353,111 @@ describe('loadContent on bad data', () => {
 		await expect(load(fixture)).rejects.toThrow(/word "saram": example .* does not contain "사람"/);
 	});
 
+	it('rejects a label whose word does not exist', async () => {
+		const fixture = validFixture();
+		photos(fixture).labels.push({ id: 'car', wordId: 'jadongcha' });
+		await expect(load(fixture)).rejects.toThrow(/label "car" has unknown wordId "jadongcha"/);
+	});
+
 	it('rejects a gold label that is not one of the labels', async () => {
 		const fixture = validFixture();
-		fixture.project.tasks.push(task('tree', 'plant'));
-		fixture.images.push('tree.svg');
+		photos(fixture).training.push(imageTask('t-tree', 'dog', 'plant', true));
 		await expect(load(fixture)).rejects.toThrow(
-			/task "t-tree": gold label "plant" is not one of the project's labels/
+			/training task "t-tree": gold label plant is not one of this project's labels/
 		);
 	});
 
 	it('rejects a task whose image file is missing', async () => {
 		const fixture = validFixture();
-		fixture.images = ['farmer.svg'];
-		await expect(load(fixture)).rejects.toThrow(/task "t-dog": image file .*dog\.svg is missing/);
+		fixture.images = fixture.images.filter((name) => name !== 'dog.svg');
+		await expect(load(fixture)).rejects.toThrow(/task "q-dog": file .*dog\.svg is missing/);
 	});
 
-	it('rejects a label whose word does not exist', async () => {
+	it('rejects a training task without an explanation', async () => {
 		const fixture = validFixture();
-		fixture.project.labels.push({ id: 'car', wordId: 'jadongcha' });
-		await expect(load(fixture)).rejects.toThrow(/label "car" has unknown wordId "jadongcha"/);
+		delete firstTraining(photos(fixture)).explanation;
+		await expect(load(fixture)).rejects.toThrow(/training task "t-farmer": needs an explanation/);
+	});
+
+	it('rejects training and qualification tasks without gold', async () => {
+		const fixture = validFixture();
+		delete firstTraining(photos(fixture)).gold;
+		photos(fixture).qualification.push(imageTask('q-cow', 'cow'));
+		await expect(load(fixture)).rejects.toThrow(/training task "t-farmer": needs gold/);
+		await expect(load(fixture)).rejects.toThrow(/qualification task "q-cow": needs gold/);
+	});
+
+	it('rejects task data that does not fit the task type', async () => {
+		const fixture = validFixture();
+		firstTraining(photos(fixture)).data = { text: '사진이 없어요.' };
+		await expect(load(fixture)).rejects.toThrow(/training task "t-farmer": data\.image/);
+	});
+
+	it('rejects a task id used twice, even across projects', async () => {
+		const fixture = validFixture();
+		names(fixture).work.push({ id: 'w-1', data: { text: '같은 아이디예요.' } });
+		await expect(load(fixture)).rejects.toThrow(/duplicate task id "w-1"/);
+	});
+
+	it('rejects a span that splits a syllable', async () => {
+		const fixture = validFixture();
+		// Spelt in conjoining jamo (NFD), 김 is three code units: 0..1 is only its ㄱ.
+		const text = '김민수 씨'.normalize('NFD');
+		names(fixture).training.push(
+			spanTask('names-t-jamo', text, [{ start: 0, end: 1, type: 'person' }])
+		);
+		await expect(load(fixture)).rejects.toThrow(
+			/task "names-t-jamo": gold span 0\.\.1 splits a character/
+		);
+	});
+
+	it('rejects a span with a space at its edge, a span of an unknown type, and overlaps', async () => {
+		const fixture = validFixture();
+		const text = '김민수 씨는 부산에서 일해요.';
+		names(fixture).training.push(
+			spanTask('names-t-space', text, [{ start: 0, end: 4, type: 'person' }]),
+			spanTask('names-t-type', text, [{ start: 7, end: 9, type: 'company' }]),
+			spanTask('names-t-overlap', text, [
+				{ start: 0, end: 3, type: 'person' },
+				{ start: 2, end: 5, type: 'person' }
+			])
+		);
+		await expect(load(fixture)).rejects.toThrow(
+			/"names-t-space": gold span 0\.\.4 starts or ends with a space/
+		);
+		await expect(load(fixture)).rejects.toThrow(
+			/"names-t-type": gold span 7\.\.9: type company is not in this project/
+		);
+		await expect(load(fixture)).rejects.toThrow(
+			/"names-t-overlap": gold spans 0\.\.3 and 2\.\.5 overlap/
+		);
+	});
+
+	it('rejects a box that leaves the image', async () => {
+		const fixture = validFixture();
+		fixture.projects.push({
+			id: 'test-boxes',
+			type: 'bounding_boxes',
+			title: glosses('title'),
+			description: glosses('description'),
+			guidelines: glosses('guidelines'),
+			labels: [{ id: 'animal', wordId: 'dongmul' }],
+			training: [
+				{
+					id: 'boxes-t-1',
+					data: { image: '/content/images/dog.svg' },
+					gold: { boxes: [{ x: 60, y: 10, width: 50, height: 20, label: 'animal' }] },
+					explanation: glosses('dog')
+				}
+			],
+			qualification: [
+				{ id: 'boxes-q-1', data: { image: '/content/images/dog.svg' }, gold: { boxes: [] } }
+			],
+			work: [{ id: 'boxes-w-1', data: { image: '/content/images/cat.svg' } }]
+		});
+		await expect(load(fixture)).rejects.toThrow(
+			/"boxes-t-1": gold\.boxes\.0: a box must .* inside the image/
+		);
 	});
 });
 

@@ -4,7 +4,6 @@
  * spread in. Phone and server both build task data with `taskData`, so they check answers
  * against the same thing.
  */
-import type { Locale } from '$lib/i18n/locales';
 import { matchBoxes } from './boxes';
 import {
 	isCorrect,
@@ -13,9 +12,9 @@ import {
 	type TaskData,
 	type TaskGold
 } from './task-types';
-import { mediaOf, type TaskType } from './types';
+import { fitsLanguage, mediaOf, translationTarget, type TaskType } from './types';
 
-export { mediaOf };
+export { fitsLanguage, mediaOf, translationTarget };
 
 export interface ProjectOptions {
 	type: TaskType;
@@ -38,27 +37,6 @@ export function taskData(project: ProjectOptions, data: Record<string, unknown>)
 		case 'translation_check':
 			return data;
 	}
-}
-
-/**
- * The language a learner checks translations into: their own. A Korean-speaking learner (or a
- * learner using the Korean UI) checks English ones.
- */
-export function translationTarget(locale: Locale): Locale {
-	return locale === 'ko' ? 'en' : locale;
-}
-
-/**
- * Whether a task is for a learner with this UI language. Only translation checks depend on it:
- * a pair is Korean and the learner's own language. Every other task is for everyone.
- */
-export function fitsLanguage(
-	type: TaskType,
-	data: Record<string, unknown>,
-	locale: Locale
-): boolean {
-	if (type !== 'translation_check') return true;
-	return data.targetLanguage === translationTarget(locale);
 }
 
 /**

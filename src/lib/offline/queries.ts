@@ -3,7 +3,9 @@ import type { PackLesson, PackWord } from '$lib/api/packs';
 import type { LessonWord } from '$lib/lessons/composer';
 import type { StoredCard } from '$lib/srs/cards';
 import { goalDays, localDay, streak, type Streak } from '$lib/srs/streak';
-import type { LessonResult, LocalDb } from './db';
+import type { Locale } from '$lib/i18n/locales';
+import { fitsLanguage } from '$lib/labeling/types';
+import type { LessonResult, LocalDb, StoredProject } from './db';
 import * as meta from './meta';
 
 export function endOfToday(now = new Date()): Date {
@@ -37,6 +39,36 @@ export async function lessonList(db: LocalDb): Promise<LessonView[]> {
 			result: byId.get(lesson.id) ?? null,
 			inProgress: started.has(`lesson:${lesson.id}`)
 		}));
+}
+
+export interface ProjectProgress {
+	project: StoredProject;
+	/** Stored tasks for this learner: training, qualification and leased work. */
+	total: number;
+	answered: number;
+	skipped: number;
+	/** Right among scored (training) answers, or null before any. */
+	accuracy: number | null;
+}
+
+/** Each downloaded project with the learner's counts, for Home and Progress. */
+export async function projectProgress(db: LocalDb, locale: Locale): Promise<ProjectProgress[]> {
+	const [projects, answers] = await Promise.all([db.getAll('projects'), db.getAll('answers')]);
+	return Promise.all(
+		projects.map(async (project) => {
+			const range = IDBKeyRange.bound([project.id, -Infinity], [project.id, Infinity]);
+			const tasks = await db.getAllFromIndex('tasks', 'by-project', range);
+			const mine = answers.filter((a) => a.projectId === project.id);
+			const scored = mine.filter((a) => a.correct !== null);
+			return {
+				project,
+				total: tasks.filter((t) => fitsLanguage(project.type, t.data, locale)).length,
+				answered: mine.filter((a) => !a.skipped).length,
+				skipped: mine.filter((a) => a.skipped).length,
+				accuracy: scored.length ? scored.filter((a) => a.correct).length / scored.length : null
+			};
+		})
+	);
 }
 
 /** The phone's cards (one per word ever reviewed). */

@@ -176,7 +176,10 @@ function checkTask(project: ProjectSource, kind: TaskKind, task: TaskSource): st
 /** Gold checked as if it were an answer, where the two have one shape. */
 function goldProblem(type: TaskType, data: unknown, gold: unknown): string | null {
 	if (type === 'transcription' || type === 'translation_check') return null;
-	const result = validateAnswer(type, data as never, gold);
+	// A yes/no task keeps ordinary gold labels: check them as a pick from the label set.
+	const asPick =
+		type === 'image_classification' ? { ...(data as object), proposed: undefined } : data;
+	const result = validateAnswer(type, asPick as never, gold);
 	return result.ok ? null : result.reason;
 }
 
