@@ -22,7 +22,7 @@ import {
 	MAX_BODY_BYTES,
 	type EventResult,
 	type Identity,
-	type PullResponse,
+	type PullResponse
 } from '$lib/api/sync';
 import type { ProjectSource, TaskSource } from '$lib/content/schema';
 import type { Content } from '$lib/server/content';
