@@ -19,10 +19,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = token ? await sessions.read(db, token) : null;
 	const response = await resolve(event);
 	// Keep the one JSON error shape for the API, also for what SvelteKit answers itself
-	// (an unknown /api path, a method the endpoint does not export).
+	// (an unknown /api path, a method the endpoint does not export). A 304 is not an error.
 	if (
 		event.url.pathname.startsWith('/api/') &&
-		!response.ok &&
+		response.status >= 400 &&
 		!response.headers.get('content-type')?.includes('application/json')
 	) {
 		const [code, message] =
