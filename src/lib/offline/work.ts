@@ -5,8 +5,7 @@
  */
 import type { PackTask } from '$lib/api/packs';
 import type { Locale } from '$lib/i18n/locales';
-import { fitsLanguage } from '$lib/labeling/project';
-import type { TaskKind, TaskType } from '$lib/labeling/types';
+import { fitsLanguage, type TaskKind, type TaskType } from '$lib/labeling/types';
 import type { LocalDb, StoredProject, TaskAnswer } from './db';
 
 export interface ProjectParts {
@@ -15,7 +14,7 @@ export interface ProjectParts {
 	work: PackTask[];
 }
 
-/** The project's tasks for this learner, by part, in order. Work is newest batch first-served. */
+/** The project's tasks for this learner (translation checks in their language), by part, in order. */
 export function partsOf(type: TaskType, tasks: readonly PackTask[], locale: Locale): ProjectParts {
 	const mine = tasks
 		.filter((task) => fitsLanguage(type, task.data, locale))
