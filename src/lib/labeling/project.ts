@@ -86,6 +86,28 @@ function unique(values: readonly string[]): string[] {
 
 export type { TaskAnswer, TaskData, TaskGold };
 
+export interface Judged<T extends TaskType> {
+	/** The answer as parsed (trimmed) by `validateAnswer`. */
+	answer: TaskAnswer<T>;
+	correct: boolean;
+}
+
+/**
+ * An answer checked against its task and scored against gold, in one step: null when it does
+ * not fit the task (such an answer is never stored, so it is never scored either). The phone
+ * (training feedback) and the server (qualification, hidden gold) both judge with this.
+ */
+export function judge<T extends TaskType>(
+	type: T,
+	data: unknown,
+	gold: unknown,
+	answer: unknown
+): Judged<T> | null {
+	const checked = validateAnswer(type, data as TaskData<T>, answer);
+	if (!checked.ok) return null;
+	return { answer: checked.answer, correct: isCorrect(type, gold as TaskGold<T>, checked.answer) };
+}
+
 /**
  * A training answer scored at once on the phone: right or wrong against the item's gold, or
  * null when the item is not training or the answer does not fit the task.
@@ -96,6 +118,5 @@ export function scoreTraining(
 	answer: unknown
 ): boolean | null {
 	if (task.kind !== 'training' || task.gold === undefined) return null;
-	const checked = validateAnswer(type, task.data as never, answer);
-	return checked.ok ? isCorrect(type, task.gold as never, checked.answer as never) : null;
+	return judge(type, task.data, task.gold, answer)?.correct ?? null;
 }

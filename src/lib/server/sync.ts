@@ -12,7 +12,7 @@ import { missedLabels, taskData } from '$lib/labeling/project';
 import { validateAnswer } from '$lib/labeling/task-types';
 import type { TaskType } from '$lib/labeling/types';
 import { events, leases, lessons, projects, tasks, users, words } from './db/schema';
-import { scoreStored } from './work';
+import { judgeStored } from './work';
 
 /** A phone's clock may be off, but not by more than this into the future. */
 const MAX_CLOCK_SKEW_MS = 24 * 3_600_000;
@@ -280,18 +280,11 @@ async function afterWork(
 			.update(leases)
 			.set({ answeredAt: now })
 			.where(and(mine, isNull(leases.answeredAt)));
-		if (info.task.gold === null || scoreStored(info.project, info.task, event.payload.answer)) {
-			continue;
-		}
-		const type = info.project.type as TaskType;
-		const checked = validateAnswer(
-			type,
-			taskData(info.project, info.task.data) as never,
-			event.payload.answer
-		);
-		if (!checked.ok) continue;
+		if (info.task.gold === null) continue;
+		const judged = judgeStored(info.project, info.task, event.payload.answer);
+		if (!judged || judged.correct) continue;
 		const words = new Map(info.project.labels.map((label) => [label.id, label.wordId]));
-		for (const label of missedLabels(type, info.task.gold as never, checked.answer as never)) {
+		for (const label of missedLabels(info.project.type, info.task.gold as never, judged.answer)) {
 			const wordId = words.get(label);
 			if (wordId) schedules.push({ wordId });
 		}

@@ -6,8 +6,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { LeaseResponse, PackTask, ProjectStatus, QualificationAttempt } from '$lib/api/packs';
 import type { Locale } from '$lib/i18n/locales';
-import { fitsLanguage, taskData } from '$lib/labeling/project';
-import { isCorrect, validateAnswer, type TaskGold } from '$lib/labeling/task-types';
+import { fitsLanguage, judge, taskData } from '$lib/labeling/project';
 import type { TaskType } from '$lib/labeling/types';
 import type { Db } from './db';
 import { events, leases, projects, tasks } from './db/schema';
@@ -69,11 +68,13 @@ async function answersOf(db: Db, userId: string, projectId: string): Promise<Log
 	});
 }
 
-/** Whether a stored answer to a gold task is correct. Stored answers were validated on entry. */
-export function scoreStored(project: ProjectRow, task: TaskRow, answer: unknown): boolean {
-	const type = project.type as TaskType;
-	const checked = validateAnswer(type, taskData(project, task.data) as never, answer);
-	return checked.ok && isCorrect(type, task.gold as TaskGold<TaskType>, checked.answer as never);
+/** A stored answer to a gold task judged against that gold (./sync.ts validated it on entry). */
+export function judgeStored(project: ProjectRow, task: TaskRow, answer: unknown) {
+	return judge(project.type, taskData(project, task.data), task.gold, answer);
+}
+
+function isCorrectStored(project: ProjectRow, task: TaskRow, answer: unknown): boolean {
+	return judgeStored(project, task, answer)?.correct ?? false;
 }
 
 /**
@@ -99,7 +100,7 @@ function qualificationAttempts(
 			let correct = 0;
 			for (const [taskId, answer] of latest) {
 				const task = byId.get(taskId);
-				if (task && scoreStored(project, task, answer)) correct++;
+				if (task && isCorrectStored(project, task, answer)) correct++;
 			}
 			const total = set.length;
 			const answered = latest.size;
@@ -115,7 +116,17 @@ export async function projectStatus(
 	locale: Locale,
 	now = new Date()
 ): Promise<ProjectStatus> {
-	const project = await findProject(db, projectId);
+	return statusOf(db, userId, await findProject(db, projectId), locale, now);
+}
+
+async function statusOf(
+	db: Db,
+	userId: string,
+	project: ProjectRow,
+	locale: Locale,
+	now: Date
+): Promise<ProjectStatus> {
+	const projectId = project.id;
 	const [taskRows, answers, open] = await Promise.all([
 		db
 			.select()
@@ -163,7 +174,7 @@ export function goldAccuracy(
 	let correct = 0;
 	for (const [taskId, answer] of latest) {
 		const task = gold.get(taskId);
-		if (task && scoreStored(project, task, answer)) correct++;
+		if (task && isCorrectStored(project, task, answer)) correct++;
 	}
 	return { correct, total: latest.size };
 }
@@ -195,7 +206,7 @@ export async function leaseWork(
 	now = new Date()
 ): Promise<LeaseResponse> {
 	const project = await findProject(db, projectId);
-	const status = await projectStatus(db, userId, projectId, locale, now);
+	const status = await statusOf(db, userId, project, locale, now);
 	if (!status.qualified) {
 		throw new ApiFailure(
 			403,
