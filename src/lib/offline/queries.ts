@@ -6,6 +6,7 @@ import { goalDays, localDay, streak, type Streak } from '$lib/srs/streak';
 import type { Locale } from '$lib/i18n/locales';
 import { fitsLanguage } from '$lib/labeling/types';
 import type { LessonResult, LocalDb, StoredProject } from './db';
+import { storedProjects } from './work';
 import * as meta from './meta';
 
 export function endOfToday(now = new Date()): Date {
@@ -53,22 +54,18 @@ export interface ProjectProgress {
 
 /** Each downloaded project with the learner's counts, for Home and Progress. */
 export async function projectProgress(db: LocalDb, locale: Locale): Promise<ProjectProgress[]> {
-	const [projects, answers] = await Promise.all([db.getAll('projects'), db.getAll('answers')]);
-	return Promise.all(
-		projects.map(async (project) => {
-			const range = IDBKeyRange.bound([project.id, -Infinity], [project.id, Infinity]);
-			const tasks = await db.getAllFromIndex('tasks', 'by-project', range);
-			const mine = answers.filter((a) => a.projectId === project.id);
-			const scored = mine.filter((a) => a.correct !== null);
-			return {
-				project,
-				total: tasks.filter((t) => fitsLanguage(project.type, t.data, locale)).length,
-				answered: mine.filter((a) => !a.skipped).length,
-				skipped: mine.filter((a) => a.skipped).length,
-				accuracy: scored.length ? scored.filter((a) => a.correct).length / scored.length : null
-			};
-		})
-	);
+	const views = await storedProjects(db);
+	return views.map(({ project, tasks, answers }) => {
+		const mine = [...answers.values()];
+		const scored = mine.filter((a) => a.correct !== null);
+		return {
+			project,
+			total: tasks.filter((t) => fitsLanguage(project.type, t.data, locale)).length,
+			answered: mine.filter((a) => !a.skipped).length,
+			skipped: mine.filter((a) => a.skipped).length,
+			accuracy: scored.length ? scored.filter((a) => a.correct).length / scored.length : null
+		};
+	});
 }
 
 /** The phone's cards (one per word ever reviewed). */
