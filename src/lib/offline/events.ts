@@ -6,7 +6,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { EventOf, EventType, LearnerEvent, PayloadOf } from '$lib/api/events';
 import type { PulledEvent } from '$lib/api/sync';
-import type { Draft, IlgamDB, LocalDb } from './db';
+import type { Draft, IlgamDB, LocalDb, TaskAnswer } from './db';
 import * as outbox from './outbox';
 import { localDay } from '$lib/srs/streak';
 
@@ -186,7 +186,7 @@ async function apply(
 			return;
 		}
 		case 'annotation': {
-			const { taskId, projectId, answer, attempt } = event.payload;
+			const { taskId, projectId, answer } = event.payload;
 			const [task, project] = await Promise.all([
 				tx.objectStore('tasks').get(taskId),
 				tx.objectStore('projects').get(projectId)
@@ -195,15 +195,7 @@ async function apply(
 				task && project && modules.labeling
 					? modules.labeling.scoreTraining(project.type, task, answer)
 					: null;
-			await tx.objectStore('answers').put({
-				taskId,
-				projectId,
-				answeredAt: event.createdAt,
-				answer,
-				skipped: false,
-				correct,
-				...(attempt === undefined ? {} : { attempt })
-			});
+			await tx.objectStore('answers').put(answerOf(event.payload, event.createdAt, correct));
 			return;
 		}
 		case 'skip': {
@@ -225,6 +217,27 @@ async function apply(
 			return;
 		}
 	}
+}
+
+/**
+ * The stored answer an annotation makes; the task page shows the same before the write lands.
+ * `correct` is the training score (`scoreTraining`), null for other items.
+ */
+export function answerOf(
+	payload: PayloadOf<'annotation'>,
+	answeredAt: string,
+	correct: boolean | null
+): TaskAnswer {
+	const { taskId, projectId, answer, attempt } = payload;
+	return {
+		taskId,
+		projectId,
+		answeredAt,
+		answer,
+		skipped: false,
+		correct,
+		...(attempt === undefined ? {} : { attempt })
+	};
 }
 
 /** One answer more on the review's local day; an undo takes its review's answer back. */
