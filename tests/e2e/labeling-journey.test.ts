@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src/lib/api/sync';
-import { launchBrowser, phoneContext, startApp, type AppServer } from './support';
+import { firstVisit, launchBrowser, phoneContext, startApp, type AppServer } from './support';
 
 // ---------------------------------------------------------------------------------------------
 // Content: the gold answers come from the content files, as a reviewer would read them.
@@ -360,12 +360,8 @@ async function answerAnything(project: ContentProject) {
 
 describe('labeling on a phone', () => {
 	it('first visit: picks English and installs the service worker', async () => {
-		await page.goto(server.url);
-		await page.getByRole('button', { name: 'English' }).tap();
-		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-		// The lessons (and with them the words on the label chips) are stored.
-		await page.getByRole('link', { name: 'Start lesson' }).waitFor();
-		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		// The lessons, and with them the words on the label chips, are stored.
+		await firstVisit(page, server.url);
 	});
 
 	describe.each(PROJECTS.map((id) => [id]))('%s', (projectId) => {

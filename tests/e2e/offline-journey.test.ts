@@ -7,7 +7,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LessonsPack, ProjectPack } from '../../src/lib/api/packs';
 import type { PullResponse } from '../../src/lib/api/sync';
-import { finishLesson, launchBrowser, phoneContext, startApp, type AppServer } from './support';
+import {
+	finishLesson,
+	firstVisit,
+	launchBrowser,
+	phoneContext,
+	startApp,
+	type AppServer
+} from './support';
 
 const PROJECT = 'photo-classification';
 
@@ -62,11 +69,7 @@ describe('offline journey on a phone', () => {
 	let project: ProjectPack;
 
 	it('first visit online: picks a language, installs the service worker, downloads content', async () => {
-		await page.goto(server.url);
-		await page.getByRole('button', { name: 'English' }).click();
-		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-		await page.getByRole('link', { name: 'Start lesson' }).waitFor();
-		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await firstVisit(page, server.url);
 
 		await page.getByRole('link', { name: 'Tasks', exact: true }).click();
 		const card = page.locator('li', {

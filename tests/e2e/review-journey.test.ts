@@ -7,7 +7,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LessonsPack } from '../../src/lib/api/packs';
 import type { PullResponse } from '../../src/lib/api/sync';
-import { finishLesson, launchBrowser, phoneContext, startApp, type AppServer } from './support';
+import {
+	finishLesson,
+	firstVisit,
+	launchBrowser,
+	phoneContext,
+	startApp,
+	type AppServer
+} from './support';
 
 const START = new Date('2026-11-24T08:00:00+09:00');
 const DAY_MS = 86_400_000;
@@ -36,10 +43,7 @@ describe('reviews over days, offline', () => {
 	let reviewed: string[] = [];
 
 	it('first visit online, then a lesson finished offline with one miss', async () => {
-		await page.goto(server.url);
-		await page.getByRole('button', { name: 'English' }).click();
-		await page.getByRole('link', { name: 'Start lesson' }).waitFor();
-		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await firstVisit(page, server.url);
 		lessons = await (await page.request.get(`${server.url}/api/packs/lessons`)).json();
 
 		await server.stop();

@@ -33,6 +33,18 @@ export async function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
 }
 
+/**
+ * A learner's first visit, online: picks English, waits until the lessons are stored and the
+ * service worker controls the app, so what follows may go offline.
+ */
+export async function firstVisit(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+	await page.getByRole('link', { name: 'Start lesson' }).waitFor();
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+}
+
 /** A phone: 360×800, touch, English device language. */
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
 	return browser.newContext({

@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LessonsPack } from '../../src/lib/api/packs';
-import { finishLesson, launchBrowser, phoneContext, startApp, type AppServer } from './support';
+import {
+	finishLesson,
+	firstVisit,
+	launchBrowser,
+	phoneContext,
+	startApp,
+	type AppServer
+} from './support';
 
 let server: AppServer;
 let browser: Browser;
@@ -32,10 +39,7 @@ describe('update prompt', () => {
 	let words: LessonsPack['words'];
 
 	it('a new version waits while an answer is unsynced and a lesson is half-done', async () => {
-		await page.goto(server.url);
-		await page.getByRole('button', { name: 'English' }).click();
-		await page.getByRole('link', { name: 'Start lesson' }).waitFor();
-		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+		await firstVisit(page, server.url);
 		// A returning learner: the page is controlled by the installed service worker, so a new
 		// version has to wait (an uncontrolled first visit would let it activate at once).
 		await page.reload();
