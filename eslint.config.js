@@ -18,7 +18,7 @@ export default ts.config(
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ['drizzle.config.ts', 'bench/*.ts'] },
+				projectService: { allowDefaultProject: ['drizzle.config.ts', 'bench/*.ts', 'scripts/*.ts'] },
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig

@@ -5,7 +5,7 @@
 import { serverConfig } from './config';
 import { loadContent } from './content';
 import { database, type Database } from './db';
-import { seedContent } from './seed';
+import { seedContent, seedDemo } from './seed';
 
 let ready: Promise<Database> | undefined;
 
@@ -19,6 +19,7 @@ export function app(): Promise<Database> {
 		});
 		const content = await loadContent(config.contentDir, config.staticDir);
 		await seedContent(opened.db, content, config.staticDir);
+		if (config.demo) await seedDemo(opened.db);
 		return opened;
 	})();
 	return ready;

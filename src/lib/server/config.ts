@@ -7,6 +7,8 @@ export interface ServerConfig {
 	contentDir: string;
 	staticDir: string;
 	migrationsDir: string;
+	/** Seed the demo coordinator, cohort and learner (src/lib/server/seed.ts). */
+	demo: boolean;
 }
 
 export function serverConfig(): ServerConfig {
@@ -19,6 +21,7 @@ export function serverConfig(): ServerConfig {
 		dataDir: env.ILGAM_DATA_DIR?.trim() || './data',
 		contentDir: env.ILGAM_CONTENT_DIR?.trim() || 'content',
 		staticDir: env.ILGAM_STATIC_DIR?.trim() || 'static',
-		migrationsDir: env.ILGAM_MIGRATIONS_DIR?.trim() || 'drizzle'
+		migrationsDir: env.ILGAM_MIGRATIONS_DIR?.trim() || 'drizzle',
+		demo: ['1', 'true'].includes(env.ILGAM_DEMO?.trim() ?? '')
 	};
 }

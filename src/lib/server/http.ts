@@ -11,15 +11,21 @@ export class ApiFailure extends Error {
 	constructor(
 		readonly status: number,
 		readonly code: string,
-		message: string
+		message: string,
+		readonly headers: Record<string, string> = {}
 	) {
 		super(message);
 	}
 }
 
-export function errorResponse(status: number, code: string, message: string): Response {
+export function errorResponse(
+	status: number,
+	code: string,
+	message: string,
+	headers: Record<string, string> = {}
+): Response {
 	const body: ApiError = { error: { code, message } };
-	return json(body, { status });
+	return json(body, { status, headers });
 }
 
 export function endpoint<E extends RequestEvent>(
@@ -29,7 +35,8 @@ export function endpoint<E extends RequestEvent>(
 		try {
 			return await handler(event);
 		} catch (err) {
-			if (err instanceof ApiFailure) return errorResponse(err.status, err.code, err.message);
+			if (err instanceof ApiFailure)
+				return errorResponse(err.status, err.code, err.message, err.headers);
 			console.error(`${event.request.method} ${event.url.pathname} failed`, err);
 			return errorResponse(500, 'internal', 'Something went wrong on the server. Try again later.');
 		}

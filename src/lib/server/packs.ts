@@ -1,9 +1,10 @@
 /** Reads content out of the database in the shapes the phone stores (src/lib/api/packs.ts). */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { LessonsPack, PackIndex, ProjectPack, ProjectSummary } from '$lib/api/packs';
 import type { Db } from './db';
-import { decks, lessons, projects, tasks, words } from './db/schema';
+import { canSeeProject, visibleProjects } from './access';
+import { decks, lessons, projects, tasks, words, type User } from './db/schema';
 import { packTask } from './work';
 
 /** The lessons, with the words they teach and the words that task labels show. */
@@ -43,7 +44,7 @@ export async function lessonsPack(db: Db): Promise<LessonsPack> {
 	return { version: version.slice(0, 22), ...content };
 }
 
-async function summaries(db: Db, projectId?: string): Promise<ProjectSummary[]> {
+async function summaries(db: Db, where: SQL | undefined): Promise<ProjectSummary[]> {
 	const downloaded = sql`${tasks.kind} <> 'work'`;
 	const rows = await db
 		.select({
@@ -57,24 +58,30 @@ async function summaries(db: Db, projectId?: string): Promise<ProjectSummary[]> 
 		})
 		.from(projects)
 		.leftJoin(tasks, eq(tasks.projectId, projects.id))
-		.where(projectId ? eq(projects.id, projectId) : undefined)
+		.where(where)
 		.groupBy(projects.id)
 		.orderBy(asc(projects.createdAt), asc(projects.id));
 	return rows;
 }
 
-export async function packIndex(db: Db): Promise<PackIndex> {
-	return { projects: await summaries(db) };
+/** The projects `viewer` may see (./access.ts). */
+export async function packIndex(db: Db, viewer: User | null): Promise<PackIndex> {
+	return { projects: await summaries(db, visibleProjects(viewer)) };
 }
 
 /**
  * A project's download: training items with gold and explanations, and the qualification set
  * without gold (the server scores it). Work comes in leased batches (./work.ts).
  */
-export async function projectPack(db: Db, projectId: string): Promise<ProjectPack | null> {
-	const [summary] = await summaries(db, projectId);
+export async function projectPack(
+	db: Db,
+	projectId: string,
+	viewer: User | null
+): Promise<ProjectPack | null> {
 	const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
-	if (!summary || !project) return null;
+	if (!project || !canSeeProject(viewer, project)) return null;
+	const [summary] = await summaries(db, eq(projects.id, projectId));
+	if (!summary) return null;
 	const taskRows = await db
 		.select()
 		.from(tasks)

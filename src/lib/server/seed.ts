@@ -4,11 +4,12 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import { mediaOf } from '$lib/labeling/project';
 import { projectTasks, type Content } from './content';
 import type { Db } from './db';
-import { decks, lessons, projects, tasks, words } from './db/schema';
+import { createAccount } from './accounts';
+import { cohorts, decks, lessons, projects, tasks, users, words } from './db/schema';
 
 function excluded(...columns: string[]) {
 	return Object.fromEntries(columns.map((c) => [c, sql.raw(`excluded.${c}`)]));
@@ -81,23 +82,27 @@ export async function seedContent(db: Db, content: Content, staticDir = 'static'
 					set: excluded('deck_id', 'title', 'word_ids', 'position')
 				});
 		}
-		// Projects and tasks gone from the content go too (their leases with them); answers stay
-		// in the event log, which names tasks by id.
+		// Shipped projects and tasks gone from the content go too (their leases with them);
+		// answers stay in the event log, which names tasks by id. Coordinators' projects stay.
 		const projectIds = content.projects.map((project) => project.id);
+		const shipped = eq(projects.source, 'content');
 		await tx
 			.delete(projects)
-			.where(projectIds.length ? notInArray(projects.id, projectIds) : undefined);
+			.where(projectIds.length ? and(shipped, notInArray(projects.id, projectIds)) : shipped);
 		const all = content.projects.flatMap((project) =>
 			projectTasks(project).map((item) => ({ project, ...item }))
 		);
-		await tx.delete(tasks).where(
-			all.length
-				? notInArray(
+		if (projectIds.length) {
+			await tx.delete(tasks).where(
+				and(
+					inArray(tasks.projectId, projectIds),
+					notInArray(
 						tasks.id,
 						all.map(({ task }) => task.id)
 					)
-				: undefined
-		);
+				)
+			);
+		}
 		for (const project of content.projects) {
 			await tx
 				.insert(projects)
@@ -141,6 +146,7 @@ export async function seedContent(db: Db, content: Content, staticDir = 'static'
 					return {
 						id: task.id,
 						projectId: project.id,
+						ref: task.id,
 						kind,
 						position,
 						data: task.data,
@@ -154,6 +160,7 @@ export async function seedContent(db: Db, content: Content, staticDir = 'static'
 				target: tasks.id,
 				set: excluded(
 					'project_id',
+					'ref',
 					'kind',
 					'position',
 					'data',
@@ -163,4 +170,43 @@ export async function seedContent(db: Db, content: Content, staticDir = 'static'
 				)
 			});
 	});
+}
+
+/** The demo's people, written in the README: sign in as them to try the console and the phone. */
+export const DEMO = {
+	password: 'ilgam-demo',
+	coordinator: { username: 'coach', displayName: 'Demo Coordinator' },
+	learner: { username: 'minh', displayName: 'Minh' },
+	cohort: { name: 'Demo class', joinCode: 'DEMO2026' }
+} as const;
+
+/**
+ * The demo (ILGAM_DEMO=1, as `npm start` runs): a coordinator with a cohort and one learner in
+ * it, and the shipped projects put in the coordinator's care. Runs once: an existing coordinator
+ * named in DEMO means it ran before.
+ */
+export async function seedDemo(db: Db): Promise<void> {
+	let [coach] = await db.select().from(users).where(eq(users.username, DEMO.coordinator.username));
+	if (!coach) {
+		coach = await createAccount(db, {
+			...DEMO.coordinator,
+			password: DEMO.password,
+			role: 'coordinator'
+		});
+		const [cohort] = await db
+			.insert(cohorts)
+			.values({ name: DEMO.cohort.name, coordinatorId: coach.id, joinCode: DEMO.cohort.joinCode })
+			.returning();
+		await createAccount(db, {
+			...DEMO.learner,
+			password: DEMO.password,
+			role: 'learner',
+			cohortId: cohort?.id ?? null
+		});
+	}
+	// Also content added since: shipped projects without an owner go to the demo coordinator.
+	await db
+		.update(projects)
+		.set({ ownerId: coach.id })
+		.where(and(eq(projects.source, 'content'), isNull(projects.ownerId)));
 }

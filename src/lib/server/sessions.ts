@@ -43,3 +43,29 @@ export function setCookie(cookies: Cookies, token: string, expiresAt: Date, secu
 		expires: expiresAt
 	});
 }
+
+/** Ends the session the token names; the row goes, so the cookie is worthless everywhere. */
+export async function destroy(db: Db, token: string): Promise<void> {
+	await db.delete(sessionsTable).where(eq(sessionsTable.tokenHash, hashToken(token)));
+}
+
+export function clearCookie(cookies: Cookies, secure: boolean) {
+	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+/**
+ * Starts a fresh session for `userId` and ends the one the request came with. A new token at
+ * every login and join is what defeats session fixation: a token planted before sign-in is
+ * dead after it.
+ */
+export async function renew(
+	db: Db,
+	cookies: Cookies,
+	userId: string,
+	secure: boolean
+): Promise<void> {
+	const old = cookies.get(SESSION_COOKIE);
+	if (old) await destroy(db, old);
+	const { token, expiresAt } = await create(db, userId);
+	setCookie(cookies, token, expiresAt, secure);
+}

@@ -11,7 +11,8 @@ import type { Db } from './db';
 import { missedLabels, taskData } from '$lib/labeling/project';
 import { validateAnswer } from '$lib/labeling/task-types';
 import type { TaskType } from '$lib/labeling/types';
-import { events, leases, lessons, projects, tasks, users, words } from './db/schema';
+import { canSeeProject } from './access';
+import { events, leases, lessons, projects, tasks, users, words, type User } from './db/schema';
 import { judgeStored } from './work';
 
 /** A phone's clock may be off, but not by more than this into the future. */
@@ -24,10 +25,11 @@ interface Candidate {
 
 export async function pushEvents(
 	db: Db,
-	userId: string,
+	user: User,
 	raw: readonly Record<string, unknown>[],
 	now = new Date()
 ): Promise<EventResult[]> {
+	const userId = user.id;
 	const results: EventResult[] = [];
 	const reject = (index: number, id: string | null, reason: string) => {
 		results[index] = { index, id, status: 'rejected', reason };
@@ -52,7 +54,7 @@ export async function pushEvents(
 		candidates.push({ index, event });
 	});
 
-	const { problems, taskInfo } = await checkReferences(db, userId, candidates, now);
+	const { problems, taskInfo } = await checkReferences(db, user, candidates, now);
 	const storable = candidates.filter(({ index, event }) => {
 		const problem = problems.get(index);
 		if (problem) reject(index, event.id, problem);
@@ -115,10 +117,11 @@ async function ownersOf(db: Pick<Db, 'select'>, ids: string[]): Promise<Map<stri
 /** Events must point at content that exists: a word, a lesson, a task of that project. */
 async function checkReferences(
 	db: Db,
-	userId: string,
+	user: User,
 	candidates: Candidate[],
 	now: Date
 ): Promise<{ problems: Map<number, string>; taskInfo: Map<string, TaskInfo> }> {
+	const userId = user.id;
 	const wordIds = new Set<string>();
 	const undoneIds = new Set<string>();
 	const lessonIds = new Set<string>();
@@ -176,7 +179,10 @@ async function checkReferences(
 	);
 	const wordSet = new Set(knownWords.map((w) => w.id));
 	const lessonSet = new Set(knownLessons.map((l) => l.id));
-	const taskMap = new Map(knownTasks.map((t) => [t.task.id, t]));
+	// A task of a project the learner may not see is as unknown as a task that does not exist.
+	const taskMap = new Map(
+		knownTasks.filter((t) => canSeeProject(user, t.project)).map((t) => [t.task.id, t])
+	);
 
 	const problems = new Map<number, string>();
 	for (const { index, event } of candidates) {

@@ -9,7 +9,8 @@ import type { Locale } from '$lib/i18n/locales';
 import { fitsLanguage, judge, taskData } from '$lib/labeling/project';
 import type { TaskType } from '$lib/labeling/types';
 import type { Db } from './db';
-import { events, leases, projects, tasks } from './db/schema';
+import { canSeeProject } from './access';
+import { events, leases, projects, tasks, type User } from './db/schema';
 import { ApiFailure } from './http';
 
 /** Tasks in one leased batch. */
@@ -19,9 +20,16 @@ export const LEASE_HOURS = 48;
 type ProjectRow = typeof projects.$inferSelect;
 type TaskRow = typeof tasks.$inferSelect;
 
-export async function findProject(db: Pick<Db, 'select'>, projectId: string): Promise<ProjectRow> {
+/** The project, when `viewer` may see it (./access.ts); 404 otherwise. */
+export async function findProject(
+	db: Pick<Db, 'select'>,
+	projectId: string,
+	viewer: User | null
+): Promise<ProjectRow> {
 	const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
-	if (!project) throw new ApiFailure(404, 'not_found', 'No such project.');
+	if (!project || !canSeeProject(viewer, project)) {
+		throw new ApiFailure(404, 'not_found', 'No such project.');
+	}
 	return project;
 }
 
@@ -111,12 +119,12 @@ function qualificationAttempts(
 
 export async function projectStatus(
 	db: Db,
-	userId: string,
+	user: User,
 	projectId: string,
 	locale: Locale,
 	now = new Date()
 ): Promise<ProjectStatus> {
-	return statusOf(db, userId, await findProject(db, projectId), locale, now);
+	return statusOf(db, user.id, await findProject(db, projectId, user), locale, now);
 }
 
 async function statusOf(
@@ -200,12 +208,13 @@ function shuffled<T>(items: readonly T[]): T[] {
  */
 export async function leaseWork(
 	db: Db,
-	userId: string,
+	user: User,
 	projectId: string,
 	locale: Locale,
 	now = new Date()
 ): Promise<LeaseResponse> {
-	const project = await findProject(db, projectId);
+	const userId = user.id;
+	const project = await findProject(db, projectId, user);
 	const status = await statusOf(db, userId, project, locale, now);
 	if (!status.qualified) {
 		throw new ApiFailure(

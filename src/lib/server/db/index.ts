@@ -63,4 +63,12 @@ export function database(options: DatabaseOptions): Promise<Database> {
 	return opening;
 }
 
+/** PostgreSQL's unique_violation; Drizzle wraps the driver's error in `cause`. */
+export function isUniqueViolation(err: unknown): boolean {
+	for (let e = err; typeof e === 'object' && e !== null; e = (e as { cause?: unknown }).cause) {
+		if ('code' in e && e.code === '23505') return true;
+	}
+	return false;
+}
+
 export { schema };

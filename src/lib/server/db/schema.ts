@@ -1,4 +1,5 @@
 import {
+	type AnyPgColumn,
 	bigint,
 	boolean,
 	index,
@@ -12,19 +13,79 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 // Relative, not $lib: drizzle-kit loads this file without Vite's aliases.
+import { ROLES } from '../../api/auth';
 import { TASK_KINDS, TASK_TYPES } from '../../labeling/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
-export const users = pgTable('users', {
-	id: uuid('id').primaryKey().defaultRandom(),
-	role: text('role', { enum: ['learner', 'coordinator', 'admin'] })
-		.notNull()
-		.default('learner'),
-	/** Anonymous until the learner joins a cohort with an account. */
-	anonymous: boolean('anonymous').notNull().default(true),
-	createdAt: createdAt(),
-	lastSyncAt: timestamp('last_sync_at', { withTimezone: true })
+export const users = pgTable(
+	'users',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		role: text('role', { enum: ROLES }).notNull().default('learner'),
+		/** A guest until the learner joins a cohort with an account. */
+		anonymous: boolean('anonymous').notNull().default(true),
+		/** Lower-case; set for accounts only. */
+		username: text('username'),
+		displayName: text('display_name'),
+		/** argon2id, in its PHC string form (algorithm, parameters and salt included). */
+		passwordHash: text('password_hash'),
+		cohortId: uuid('cohort_id').references((): AnyPgColumn => cohorts.id, {
+			onDelete: 'set null'
+		}),
+		createdAt: createdAt(),
+		lastSyncAt: timestamp('last_sync_at', { withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex('users_username_idx').on(t.username),
+		index('users_cohort_idx').on(t.cohortId)
+	]
+);
+
+/** A class of learners run by one coordinator; learners join it with its code. */
+export const cohorts = pgTable(
+	'cohorts',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		name: text('name').notNull(),
+		coordinatorId: uuid('coordinator_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** Eight letters and digits without look-alikes; rotating it retires the old one. */
+		joinCode: text('join_code').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('cohorts_join_code_idx').on(t.joinCode),
+		index('cohorts_coordinator_idx').on(t.coordinatorId)
+	]
+);
+
+/**
+ * A learner's public skills page. The token is the capability: whoever has the link sees the
+ * page, so it is random (128 bits) and the learner can withdraw it.
+ */
+export const certificates = pgTable(
+	'certificates',
+	{
+		token: text('token').primaryKey(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: createdAt(),
+		revokedAt: timestamp('revoked_at', { withTimezone: true })
+	},
+	(t) => [index('certificates_user_idx').on(t.userId)]
+);
+
+/**
+ * Fixed-window counters for login and join. In the database, not in memory, so the limit holds
+ * across every replica of the app server.
+ */
+export const rateLimits = pgTable('rate_limits', {
+	key: text('key').primaryKey(),
+	windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+	count: integer('count').notNull()
 });
 
 export const sessions = pgTable(
@@ -108,6 +169,14 @@ export const projects = pgTable('projects', {
 	goldShare: real('gold_share').notNull().default(0.2),
 	/** Share of the qualification set to get right to unlock work. */
 	passAt: real('pass_at').notNull().default(0.8),
+	/** Shipped content is re-seeded at every start; console projects are the coordinator's. */
+	source: text('source', { enum: ['content', 'console'] })
+		.notNull()
+		.default('content'),
+	/** The coordinator who runs it; null for shipped content without a demo coordinator. */
+	ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+	/** Only this cohort's learners see it; null means every learner, guests included. */
+	cohortId: uuid('cohort_id').references(() => cohorts.id, { onDelete: 'restrict' }),
 	createdAt: createdAt()
 });
 
@@ -119,6 +188,8 @@ export const tasks = pgTable(
 			.notNull()
 			.references(() => projects.id, { onDelete: 'cascade' }),
 		kind: text('kind', { enum: TASK_KINDS }).notNull(),
+		/** The id the task had where it came from (a Label Studio id, a CSV row's id). */
+		ref: text('ref').notNull(),
 		position: integer('position').notNull(),
 		/** As authored: without the project's options, which `taskData` spreads in. */
 		data: jsonb('data').$type<Record<string, unknown>>().notNull(),
@@ -131,7 +202,10 @@ export const tasks = pgTable(
 		/** Bytes of the task's image or audio, so a phone can show a batch's size first. */
 		assetBytes: integer('asset_bytes').notNull().default(0)
 	},
-	(t) => [index('tasks_project_idx').on(t.projectId, t.kind, t.position)]
+	(t) => [
+		index('tasks_project_idx').on(t.projectId, t.kind, t.position),
+		uniqueIndex('tasks_project_ref_idx').on(t.projectId, t.ref)
+	]
 );
 
 /**
@@ -166,3 +240,5 @@ export const leases = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type StoredEvent = typeof events.$inferSelect;
+export type Cohort = typeof cohorts.$inferSelect;
+export type Project = typeof projects.$inferSelect;

@@ -4,5 +4,5 @@ import { packIndex } from '$lib/server/packs';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = endpoint(async ({ locals }) => {
-	return json(await packIndex(locals.db));
+	return json(await packIndex(locals.db, locals.user));
 });

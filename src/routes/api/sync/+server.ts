@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = endpoint(async ({ request, locals }) => {
 	const user = requireUser(locals);
 	const body = await readJson(request, PushRequest, MAX_BODY_BYTES);
-	const results = await pushEvents(locals.db, user.id, body.events);
+	const results = await pushEvents(locals.db, user, body.events);
 	return json({ results } satisfies PushResponse);
 });
 

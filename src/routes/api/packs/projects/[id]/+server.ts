@@ -4,7 +4,7 @@ import { projectPack } from '$lib/server/packs';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = endpoint(async ({ params, locals }) => {
-	const pack = await projectPack(locals.db, params.id);
+	const pack = await projectPack(locals.db, params.id, locals.user);
 	if (!pack) throw new ApiFailure(404, 'not_found', 'No such project.');
 	return json(pack);
 });

@@ -9,5 +9,5 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = endpoint(async ({ params, request, locals }) => {
 	const user = requireUser(locals);
 	const { locale } = await readJson(request, LeaseRequest, 1024);
-	return json(await leaseWork(locals.db, user.id, params.id, locale));
+	return json(await leaseWork(locals.db, user, params.id, locale));
 });

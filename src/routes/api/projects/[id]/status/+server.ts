@@ -8,5 +8,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = endpoint(async ({ params, url, locals }) => {
 	const user = requireUser(locals);
 	const { locale } = parseQuery(url, StatusQuery);
-	return json(await projectStatus(locals.db, user.id, params.id, locale));
+	return json(await projectStatus(locals.db, user, params.id, locale));
 });
