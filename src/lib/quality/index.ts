@@ -44,3 +44,11 @@ export {
 	type KappaResult
 } from './agreement';
 export { accuracyFromGold, scoreAgainstGold, type AnnotatorScore } from './accuracy';
+export {
+	aggregateProject,
+	MIN_GOLD_FOR_ESTIMATE,
+	type AggregateInput,
+	type AnnotatorQuality,
+	type ProjectAggregate,
+	type TaskConsensus
+} from './aggregate';
