@@ -45,7 +45,8 @@ const samples = [0, 1, 7].map((n) => ({
 	top: 5,
 	width: 30,
 	height: 42,
-	text: '서울역'
+	text: '서울역',
+	detail: 'username: a username has at least 3 characters'
 }));
 
 describe('precompiled messages', () => {

@@ -6,6 +6,7 @@ import * as meta from '$lib/offline/meta';
 import * as outbox from '$lib/offline/outbox';
 import { backoffDelay, SyncClient, type SyncOptions, type SyncState } from '$lib/offline/sync';
 import { idbSyncStore } from '$lib/offline/sync-store';
+import type { Account } from '$lib/api/auth';
 import {
 	fakeServer,
 	freshDb,
@@ -68,6 +69,10 @@ async function recordReviews(n: number): Promise<LearnerEvent[]> {
 	const events: LearnerEvent[] = [];
 	for (let i = 0; i < n; i++) events.push(await recordReview());
 	return events;
+}
+
+function accountOf(overrides: Partial<Account> = {}): Account {
+	return { username: 'minh', displayName: 'Minh', role: 'learner', cohort: null, ...overrides };
 }
 
 function posts() {
@@ -285,6 +290,100 @@ describe('SyncClient push', () => {
 		]);
 		expect(await meta.get(db, 'learnerId')).toBe(server.learners[1]);
 		expect(sync.state.status).toBe('idle');
+	});
+
+	it('a 401 as a guest makes a new guest, never asking to log in', async () => {
+		await recordReview();
+		const { sync } = client();
+		await sync.sync();
+		await recordReview();
+		server.fail({ kind: 'session-expired' }, { method: 'POST', path: '/api/sync' });
+
+		await sync.sync();
+
+		expect(server.learners).toHaveLength(2);
+		expect(await meta.get(db, 'learnerId')).toBe(server.learners[1]);
+		expect(sync.state).toMatchObject({ status: 'idle', needsLogin: false });
+	});
+
+	it('a 401 with an account keeps the outbox and waits for a new login', async () => {
+		const learnerId = server.signIn();
+		await meta.set(db, 'learnerId', learnerId);
+		await meta.set(db, 'account', accountOf());
+		const events = await recordReviews(2);
+		server.fail({ kind: 'session-expired' }, { method: 'POST', path: '/api/sync' });
+		const { sync, timers } = client();
+
+		await sync.sync();
+
+		// No stranger: the account's answers are not sent as a new guest.
+		expect(server.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'POST /api/sync 401'
+		]);
+		expect(server.learners).toEqual([learnerId]);
+		expect(await meta.get(db, 'learnerId')).toBe(learnerId);
+		expect(await outbox.counts(db)).toEqual({ pending: 2, rejected: 0 });
+		expect(sync.state).toMatchObject({ status: 'error', needsLogin: true, nextRetryAt: null });
+		// Retrying cannot help, so nothing is scheduled.
+		expect(timers).toHaveLength(0);
+
+		// Another try (an `online` event) still does not make a guest.
+		await sync.sync();
+		expect(server.requests.filter((r) => r.path === '/api/session')).toHaveLength(0);
+		expect(sync.state.needsLogin).toBe(true);
+
+		// Logged in again (the server has a session for the account): it all goes up as it.
+		server.session = learnerId;
+		await sync.sync();
+		expect(await db.count('outbox')).toBe(0);
+		for (const event of events) expect(server.stored.get(event.id)?.learnerId).toBe(learnerId);
+		expect(sync.state).toMatchObject({ status: 'idle', needsLogin: false, failures: 0 });
+	});
+
+	it('a 401 during pull with an account asks to log in instead of making a guest', async () => {
+		const learnerId = server.signIn();
+		await meta.set(db, 'learnerId', learnerId);
+		await meta.set(db, 'account', accountOf());
+		server.fail({ kind: 'session-expired' }, { method: 'GET', path: '/api/sync' });
+		const { sync } = client();
+
+		await sync.sync();
+
+		expect(server.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			'GET /api/sync 401'
+		]);
+		expect(sync.state.needsLogin).toBe(true);
+		expect(await meta.get(db, 'learnerId')).toBe(learnerId);
+	});
+
+	it('an account without a learner id asks to log in instead of making a guest', async () => {
+		await meta.set(db, 'account', accountOf());
+		await recordReview();
+		const { sync } = client();
+
+		await sync.sync();
+
+		expect(server.requests).toHaveLength(0);
+		expect(sync.state.needsLogin).toBe(true);
+		expect(await outbox.counts(db)).toEqual({ pending: 1, rejected: 0 });
+	});
+
+	it('close() lets the run under way finish and starts no other', async () => {
+		let release: () => void = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		server = fakeServer({ latency: () => gate });
+		await recordReview();
+		const { sync } = client();
+
+		const running = sync.sync();
+		await vi.waitFor(() => expect(server.requests.length).toBeGreaterThan(0));
+		const closed = sync.close();
+		release();
+		await Promise.all([running, closed]);
+		const made = server.requests.length;
+
+		await sync.sync();
+		expect(server.requests.length).toBe(made);
 	});
 
 	it('concurrent sync() calls never send the same event twice', async () => {

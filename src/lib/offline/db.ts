@@ -100,6 +100,16 @@ export function openLocalDb(name = DB_NAME): Promise<IDBPDatabase<IlgamDB>> {
 	});
 }
 
+/**
+ * Empties every store in one transaction (logout): on a shared phone nothing of the last
+ * learner may stay behind, and a half-cleared database must never be left.
+ */
+export async function clearLocalDb(db: IDBPDatabase<IlgamDB>): Promise<void> {
+	const names = [...db.objectStoreNames];
+	const tx = db.transaction(names, 'readwrite');
+	await Promise.all([...names.map((name) => tx.objectStore(name).clear()), tx.done]);
+}
+
 let opened: Promise<IDBPDatabase<IlgamDB>> | undefined;
 
 /** The app's one connection, opened on first use. */

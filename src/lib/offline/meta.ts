@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { DAILY_GOALS, NEW_WORDS_PER_DAY } from '$lib/api/events';
 import { LOCALES } from '$lib/i18n/locales';
+import { AccountSchema } from './account';
 import type { LocalDb } from './db';
 
 export const Settings = v.object({
@@ -38,6 +39,8 @@ export type KnownStatus = v.InferOutput<typeof ProjectStatusSchema>;
 const schemas = {
 	settings: Settings,
 	learnerId: v.nullable(v.string()),
+	/** The account this device is signed in to; null for a guest. */
+	account: v.nullable(AccountSchema),
 	syncCursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
 	persistAsked: v.boolean(),
 	lessonsVersion: v.nullable(v.string()),
@@ -54,6 +57,7 @@ type Value<K extends Key> = v.InferOutput<(typeof schemas)[K]>;
 const defaults: { [K in Key]: Value<K> } = {
 	settings: DEFAULT_SETTINGS,
 	learnerId: null,
+	account: null,
 	syncCursor: 0,
 	persistAsked: false,
 	lessonsVersion: null,

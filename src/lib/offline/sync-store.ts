@@ -16,6 +16,7 @@ export function idbSyncStore(db: LocalDb): SyncStore {
 			// Another identity's events start from the beginning.
 			await meta.set(db, 'syncCursor', 0);
 		},
+		account: async () => (await meta.get(db, 'account')) !== null,
 		cursor: () => meta.get(db, 'syncCursor'),
 		async applyPulled(page) {
 			await applyPulled(db, page.events);

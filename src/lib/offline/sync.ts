@@ -15,6 +15,8 @@ export interface SyncStore {
 	/** The learner id this device syncs as, or null before first contact. */
 	identity(): Promise<string | null>;
 	setIdentity(learnerId: string | null): Promise<void>;
+	/** Whether this device is signed in to an account (not a guest): see `#withSession`. */
+	account(): Promise<boolean>;
 	cursor(): Promise<number>;
 	applyPulled(page: PullResponse): Promise<void>;
 }
@@ -37,6 +39,11 @@ export interface SyncState {
 	failures: number;
 	nextRetryAt: number | null;
 	message: string | null;
+	/**
+	 * The account's session is gone (401): nothing is sent until the learner logs in again.
+	 * `status` is then 'error' and no retry is scheduled.
+	 */
+	needsLogin: boolean;
 }
 
 export const IDLE_SYNC_STATE: SyncState = {
@@ -44,7 +51,8 @@ export const IDLE_SYNC_STATE: SyncState = {
 	lastSyncAt: null,
 	failures: 0,
 	nextRetryAt: null,
-	message: null
+	message: null,
+	needsLogin: false
 };
 
 export class SyncError extends Error {
@@ -68,11 +76,19 @@ export function backoffDelay(
 	return Math.round(exp * (0.5 + random() / 2));
 }
 
+/** An account's session ended: only logging in again helps, so the client waits for that. */
+export class LoginRequiredError extends SyncError {
+	constructor(message = 'Log in again to upload.') {
+		super(401, 'login_required', message);
+	}
+}
+
 export class SyncClient {
 	#opts: Required<Omit<SyncOptions, 'onState'>> & Pick<SyncOptions, 'onState'>;
 	#running: Promise<void> | null = null;
 	#again = false;
 	#timer: unknown = null;
+	#closed = false;
 	state: SyncState = IDLE_SYNC_STATE;
 
 	constructor(options: SyncOptions) {
@@ -89,6 +105,7 @@ export class SyncClient {
 
 	/** Runs a sync now, or once more right after the one under way. Never throws. */
 	sync(): Promise<void> {
+		if (this.#closed) return Promise.resolve();
 		if (this.#running) {
 			this.#again = true;
 			return this.#running;
@@ -102,6 +119,14 @@ export class SyncClient {
 	stop() {
 		if (this.#timer !== null) this.#opts.clearTimer(this.#timer);
 		this.#timer = null;
+	}
+
+	/** Stops for good (logout): no run starts again; resolves when the one under way ends. */
+	async close(): Promise<void> {
+		this.#closed = true;
+		this.#again = false;
+		this.stop();
+		await this.#running;
 	}
 
 	async #loop() {
@@ -118,9 +143,26 @@ export class SyncClient {
 			await this.#ensureIdentity();
 			await this.#push();
 			await this.#pull();
-			this.#set({ status: 'idle', lastSyncAt: Date.now(), failures: 0, message: null });
+			this.#set({
+				status: 'idle',
+				lastSyncAt: Date.now(),
+				failures: 0,
+				message: null,
+				needsLogin: false
+			});
 		} catch (err) {
 			const failures = this.state.failures + 1;
+			if (err instanceof LoginRequiredError) {
+				// Retrying cannot help; the next sync() (after a login, or on `online`) tries again.
+				this.#set({
+					status: 'error',
+					failures,
+					nextRetryAt: null,
+					message: err.message,
+					needsLogin: true
+				});
+				return;
+			}
 			const delay = backoffDelay(
 				failures,
 				this.#opts.baseDelayMs,
@@ -161,16 +203,22 @@ export class SyncClient {
 
 	async #ensureIdentity() {
 		if (await this.#opts.store.identity()) return;
+		if (await this.#opts.store.account()) throw new LoginRequiredError();
 		const body = (await this.#request('/api/session', { method: 'POST' })) as { learnerId: string };
 		await this.#opts.store.setIdentity(body.learnerId);
 	}
 
-	/** A lost session (401) means a new anonymous identity; the outbox is kept and sent as it. */
+	/**
+	 * A guest's lost session (401) means a new anonymous identity; the outbox is kept and sent as
+	 * it. An account's is not replaced: its answers must not go to a stranger, so they wait in
+	 * the outbox until the learner logs in again.
+	 */
 	async #withSession<T>(run: () => Promise<T>): Promise<T> {
 		try {
 			return await run();
 		} catch (err) {
 			if (!(err instanceof SyncError) || err.status !== 401) throw err;
+			if (await this.#opts.store.account()) throw new LoginRequiredError(err.message);
 			await this.#opts.store.setIdentity(null);
 			await this.#ensureIdentity();
 			return run();

@@ -1,21 +1,27 @@
 /**
- * The phone's app-wide state: local database, language, settings, outbox counts, sync and
- * updates. One instance for the learner app (the learner pages render only on the client).
+ * The phone's app-wide state: local database, language, settings, account, outbox counts, sync
+ * and updates. One instance for the learner app (the learner pages render only on the client).
  */
 import { Workbox } from 'workbox-window';
+import type { Account, JoinRequest, LoginRequest, SessionInfo } from '$lib/api/auth';
 import type { EventType, PayloadOf } from '$lib/api/events';
 import { startI18n, useLocale } from '$lib/i18n';
 import { DEFAULT_LOCALE, matchLocale, type Locale } from '$lib/i18n/locales';
 import { findKoreanVoice } from '$lib/lessons/speech';
-import { localDb, type LocalDb } from '$lib/offline/db';
+import * as auth from '$lib/offline/account';
+import { AccountError } from '$lib/offline/account';
+import { clearLocalDb, localDb, type LocalDb } from '$lib/offline/db';
 import { onChange, record, type RecordOptions } from '$lib/offline/events';
 import * as meta from '$lib/offline/meta';
 import * as outbox from '$lib/offline/outbox';
 import * as packs from '$lib/offline/packs';
-import { IDLE_SYNC_STATE, SyncClient, type SyncState } from '$lib/offline/sync';
+import { IDLE_SYNC_STATE, SyncClient, type SyncState, type SyncStore } from '$lib/offline/sync';
 import { idbSyncStore } from '$lib/offline/sync-store';
 
 const REAL_ACTIONS: readonly EventType[] = ['review', 'lesson_done', 'annotation'];
+
+// A bare `fetch` reference called as a method of something else throws "Illegal invocation".
+const http: typeof fetch = (input, init) => fetch(input, init);
 
 export class Device {
 	db!: LocalDb;
@@ -23,6 +29,8 @@ export class Device {
 	locale = $state<Locale>(DEFAULT_LOCALE);
 	localeChosen = $state(false);
 	settings = $state<meta.Settings>(meta.DEFAULT_SETTINGS);
+	/** The account this phone is signed in to; null for a guest. */
+	account = $state<Account | null>(null);
 	pending = $state(0);
 	rejected = $state(0);
 	sync = $state<SyncState>(IDLE_SYNC_STATE);
@@ -33,6 +41,9 @@ export class Device {
 	revision = $state(0);
 
 	#client: SyncClient | null = null;
+	#store: SyncStore | null = null;
+	/** Bumped by join and login, so an older GET /api/session answer cannot undo them. */
+	#accountChanges = 0;
 	#workbox: Workbox | null = null;
 	#starting: Promise<void> | null = null;
 
@@ -47,10 +58,12 @@ export class Device {
 		this.localeChosen = this.settings.locale !== undefined;
 		this.locale = this.settings.locale ?? matchLocale(navigator.languages) ?? DEFAULT_LOCALE;
 		await startI18n(this.locale);
+		this.account = await meta.get(this.db, 'account');
 		await this.refresh();
+		this.#store = idbSyncStore(this.db);
 		this.#client = new SyncClient({
-			fetch: (input, init) => fetch(input, init),
-			store: idbSyncStore(this.db),
+			fetch: http,
+			store: this.#store,
 			onState: (state) => {
 				this.sync = state;
 				void this.refresh();
@@ -63,6 +76,7 @@ export class Device {
 		addEventListener('online', () => {
 			void this.syncNow();
 			void this.#updateLessons();
+			void this.#refreshAccount();
 		});
 		document.addEventListener('visibilitychange', () => {
 			if (document.visibilityState === 'visible') void this.syncNow();
@@ -70,6 +84,7 @@ export class Device {
 		this.started = true;
 		void this.syncNow();
 		void this.#updateLessons();
+		void this.#refreshAccount();
 		this.#registerServiceWorker();
 	}
 
@@ -83,6 +98,99 @@ export class Device {
 
 	syncNow(): Promise<void> {
 		return this.#client?.sync() ?? Promise.resolve();
+	}
+
+	/**
+	 * Joins a class with the coordinator's code. This guest becomes the account and keeps its
+	 * learner id, so whatever is still in the outbox goes up later as the account's. Throws an
+	 * `AccountError` (src/lib/offline/account.ts) for the form to show.
+	 */
+	async join(request: JoinRequest): Promise<void> {
+		// Upload first, so the guest's work is on the server when it becomes the account's.
+		await this.syncNow();
+		await this.#signedIn(await auth.join(http, request));
+	}
+
+	/**
+	 * Logs in to an account. A guest's synced events move into it on the server and come back
+	 * down with the account's from other devices; the local log already holds the guest's under
+	 * the same ids, so they are not doubled. When the account's session ended, only the same
+	 * account may log in again: the outbox holds its answers.
+	 */
+	async login(request: LoginRequest): Promise<void> {
+		const current = this.account;
+		if (current) {
+			if (!auth.isSameUser(current, request.username)) {
+				throw new AccountError('other_account', 'Log in again as the same account.');
+			}
+		} else {
+			await this.syncNow();
+			await this.refresh();
+			if (auth.loginBlocker(this.pending)) {
+				throw new AccountError('unsynced', 'Answers are waiting to upload.');
+			}
+		}
+		let info: SessionInfo;
+		try {
+			info = await auth.login(http, request);
+		} catch (error) {
+			// The session was fine after all (the 401 was not the end of it): nothing to do.
+			if (!(current && error instanceof AccountError && error.code === 'already_member'))
+				throw error;
+			info = await auth.readSession(http);
+			if (info.account?.username !== current.username) throw error;
+		}
+		await this.#signedIn(info);
+	}
+
+	async #signedIn(info: SessionInfo) {
+		const store = this.#store!;
+		// A new identity starts pulling from the beginning (setIdentity resets the cursor).
+		if (info.learnerId !== (await store.identity())) await store.setIdentity(info.learnerId);
+		this.#accountChanges++;
+		await meta.set(this.db, 'account', info.account);
+		this.account = info.account;
+		void this.syncNow();
+	}
+
+	/**
+	 * Logs out and empties the phone: on a shared phone nothing of this account may stay. Refuses
+	 * (and says why) while anything is only on this phone, since it would be lost; throws an
+	 * `AccountError` when the server cannot be reached. On success the page reloads as a guest.
+	 */
+	async logout(): Promise<'unsynced' | 'rejected' | null> {
+		await this.syncNow();
+		await this.refresh();
+		const blocked = auth.logoutBlocker(this);
+		if (blocked) return blocked;
+		// The session cookie is HttpOnly: only the server can end it. Without that, the next
+		// guest on this phone would still be sending as this account.
+		await auth.logout(http);
+		await this.#client?.close();
+		const { locale } = this.settings;
+		await clearLocalDb(this.db);
+		// The phone keeps speaking the language it was set to; the rest was the learner's.
+		if (locale) await meta.set(this.db, 'settings', { ...meta.DEFAULT_SETTINGS, locale });
+		this.account = null;
+		location.assign('/');
+		return null;
+	}
+
+	/** The stored account may be stale (renamed, moved to another class): the server knows. */
+	async #refreshAccount() {
+		const learnerId = await meta.get(this.db, 'learnerId');
+		if (!learnerId || !navigator.onLine) return;
+		const changes = this.#accountChanges;
+		try {
+			const info = await auth.readSession(http);
+			// Another learner's session is for the sync client to sort out, not this.
+			if (info.learnerId !== learnerId || changes !== this.#accountChanges) return;
+			await meta.set(this.db, 'account', info.account);
+			this.account = info.account;
+		} catch {
+			// Offline, or the session ended: the stored account serves, and the sync client
+			// reports a lost session as `needsLogin`.
+		}
 	}
 
 	/** Records a learner action (see src/lib/offline/events.ts) and asks once for persistent storage. */
