@@ -120,3 +120,16 @@ export function scoreTraining(
 	if (task.kind !== 'training' || task.gold === undefined) return null;
 	return judge(type, task.data, task.gold, answer)?.correct ?? null;
 }
+
+/**
+ * Gold checked as if it were an answer, where the two have one shape; shared by the content
+ * loader and imports. `data` has the project's options spread in.
+ */
+export function goldProblem(type: TaskType, data: unknown, gold: unknown): string | null {
+	if (type === 'transcription' || type === 'translation_check') return null;
+	// A yes/no task keeps ordinary gold labels: check them as a pick from the label set.
+	const asPick =
+		type === 'image_classification' ? { ...(data as object), proposed: undefined } : data;
+	const result = validateAnswer(type, asPick as never, gold);
+	return result.ok ? null : result.reason;
+}

@@ -130,7 +130,10 @@ export const BoundingBoxesData = v.strictObject({
 	image: MediaUrl,
 	alt: v.optional(Glosses),
 	labels: IdSet(1),
-	maxBoxes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)))
+	maxBoxes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+	/** The image's size in pixels, when known: COCO exports give boxes in pixels, not %. */
+	width: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+	height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)))
 });
 /** No boxes is a real answer: the image shows nothing to mark. */
 export const BoundingBoxesAnswer = v.strictObject({

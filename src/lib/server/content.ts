@@ -18,9 +18,8 @@ import {
 	type WordSource
 } from '$lib/content/schema';
 import { deckLessons } from '$lib/content/lessons';
-import { mediaOf, taskData } from '$lib/labeling/project';
-import { TaskDataSchema, TaskGoldSchema, validateAnswer } from '$lib/labeling/task-types';
-import type { TaskType } from '$lib/labeling/types';
+import { goldProblem, mediaOf, taskData } from '$lib/labeling/project';
+import { TaskDataSchema, TaskGoldSchema } from '$lib/labeling/task-types';
 
 export type { Content } from '$lib/content/schema';
 
@@ -171,16 +170,6 @@ function checkTask(project: ProjectSource, kind: TaskKind, task: TaskSource): st
 		}
 	}
 	return problems;
-}
-
-/** Gold checked as if it were an answer, where the two have one shape. */
-function goldProblem(type: TaskType, data: unknown, gold: unknown): string | null {
-	if (type === 'transcription' || type === 'translation_check') return null;
-	// A yes/no task keeps ordinary gold labels: check them as a pick from the label set.
-	const asPick =
-		type === 'image_classification' ? { ...(data as object), proposed: undefined } : data;
-	const result = validateAnswer(type, asPick as never, gold);
-	return result.ok ? null : result.reason;
 }
 
 async function checkImages(
