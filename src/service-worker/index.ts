@@ -26,7 +26,7 @@ cleanupOutdatedCaches();
 // The API and the coordinator console are online-only and go to the network.
 registerRoute(
 	new NavigationRoute(createHandlerBoundToURL('/'), {
-		denylist: [/^\/api\//, /^\/coordinator/, /^\/certificate/]
+		denylist: [/^\/api\//, /^\/console/, /^\/certificates\//]
 	})
 );
 
