@@ -3,6 +3,7 @@
  * POST /api/auth/join, /api/auth/login, /api/auth/logout, GET /api/session and /api/certificate.
  */
 import * as v from 'valibot';
+import { noNul } from './nul';
 
 export const ROLES = ['learner', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,6 +28,7 @@ export const Password = v.pipe(
 export const DisplayName = v.pipe(
 	v.string(),
 	v.trim(),
+	noNul(),
 	v.minLength(1, 'a display name must not be empty'),
 	v.maxLength(60, 'a display name has at most 60 characters')
 );

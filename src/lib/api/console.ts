@@ -3,6 +3,7 @@
  * forms and its JSON endpoints both validate with these.
  */
 import * as v from 'valibot';
+import { noNul } from './nul';
 import { INTERCHANGE_FORMATS } from '$lib/interchange';
 import { LOCALES } from '$lib/i18n/locales';
 import { TASK_KINDS, TASK_TYPES } from '$lib/labeling/types';
@@ -10,6 +11,7 @@ import { TASK_KINDS, TASK_TYPES } from '$lib/labeling/types';
 export const CohortName = v.pipe(
 	v.string(),
 	v.trim(),
+	noNul(),
 	v.minLength(1, 'give the class a name'),
 	v.maxLength(80, 'a class name has at most 80 characters')
 );
@@ -25,7 +27,7 @@ const PerLocale = (max: number) =>
 	v.pipe(
 		v.record(
 			v.picklist(LOCALES),
-			v.pipe(v.string(), v.trim(), v.maxLength(max, `at most ${max} characters`))
+			v.pipe(v.string(), v.trim(), noNul(), v.maxLength(max, `at most ${max} characters`))
 		),
 		v.transform((texts) =>
 			Object.fromEntries(Object.entries(texts).filter(([, text]) => text.length > 0))
@@ -43,7 +45,9 @@ export const ProjectInput = v.strictObject({
 	guidelines: PerLocale(5000),
 	type: v.picklist(TASK_TYPES),
 	labels: v.pipe(
-		v.array(v.strictObject({ id: LabelId, hangul: v.pipe(v.string(), v.trim(), v.minLength(1)) })),
+		v.array(
+			v.strictObject({ id: LabelId, hangul: v.pipe(v.string(), v.trim(), noNul(), v.minLength(1)) })
+		),
 		v.minLength(1, 'a project needs at least one label'),
 		v.maxLength(50, 'a project has at most 50 labels'),
 		v.check((labels) => new Set(labels.map((l) => l.id)).size === labels.length, 'label ids repeat')

@@ -6,6 +6,7 @@
  * other answer with `validateAnswer`. One bad candidate is one problem; the rest still import.
  */
 import * as v from 'valibot';
+import { nulPath } from '$lib/api/nul';
 import { goldProblem, taskData, type ProjectOptions } from '$lib/labeling/project';
 import {
 	TaskDataSchema,
@@ -86,7 +87,12 @@ export function checkCandidates(
 	candidates: readonly Candidate[]
 ): { tasks: ImportedTask[]; problems: ImportProblem[] } {
 	const problems: ImportProblem[] = [];
-	const groups = groupByRef(candidates, problems);
+	const clean = candidates.filter((candidate) => {
+		const nul = nulPath({ ref: candidate.ref, data: candidate.data, gold: candidate.gold }, 'task');
+		if (nul) problems.push({ line: candidate.line, message: `${nul}: must not contain U+0000` });
+		return !nul;
+	});
+	const groups = groupByRef(clean, problems);
 	const tasks = groups.flatMap((group) => checkGroup(project, group, problems) ?? []);
 	return { tasks, problems };
 }

@@ -7,6 +7,11 @@ import { eq, isNull, or, type SQL } from 'drizzle-orm';
 import type { Project, User } from './db/schema';
 import { projects } from './db/schema';
 
+/** Project ids are what events may name (src/lib/api/events.ts); anything else is not one. */
+export function isProjectId(id: string): boolean {
+	return /^[a-z0-9-]{1,80}$/.test(id);
+}
+
 export function canSeeProject(user: User | null, project: Project): boolean {
 	if (project.cohortId === null) return true;
 	if (!user) return false;

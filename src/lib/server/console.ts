@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { ProjectInput } from '$lib/api/console';
 import { describeIssues } from '$lib/api/events';
 import type { LearnerReport } from '$lib/progress/learner-report';
+import { isProjectId } from './access';
 import { newJoinCode } from './accounts';
 import { isUniqueViolation, type Db } from './db';
 import {
@@ -199,6 +200,7 @@ export async function projectsOf(db: Db, staff: User): Promise<ProjectSummary[]>
 
 /** The project, when `staff` runs it. */
 export async function findOwnProject(db: Db, staff: User, projectId: string): Promise<Project> {
+	if (!isProjectId(projectId)) throw notFound('project');
 	const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
 	if (!project || (!isAdmin(staff) && project.ownerId !== staff.id)) throw notFound('project');
 	return project;

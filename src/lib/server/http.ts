@@ -6,6 +6,7 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
 import type { ApiError } from '$lib/api/errors';
 import { describeIssues } from '$lib/api/events';
+import { nulPath } from '$lib/api/nul';
 
 export class ApiFailure extends Error {
 	constructor(
@@ -50,7 +51,9 @@ export function endpoint<E extends RequestEvent>(
 export async function readJson<S extends v.GenericSchema>(
 	request: Request,
 	schema: S,
-	maxBytes: number
+	maxBytes: number,
+	/** 'per-item': the caller refuses items with U+0000 one by one (see $lib/api/nul). */
+	nul: 'refuse' | 'per-item' = 'refuse'
 ): Promise<v.InferOutput<S>> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^application\/json\s*(;|$)/i.test(type)) {
@@ -65,6 +68,8 @@ export async function readJson<S extends v.GenericSchema>(
 	} catch {
 		throw new ApiFailure(400, 'malformed_json', 'The body is not valid JSON.');
 	}
+	const found = nul === 'refuse' ? nulPath(data) : null;
+	if (found) throw new ApiFailure(400, 'invalid_request', `${found}: must not contain U+0000`);
 	const parsed = v.safeParse(schema, data);
 	if (!parsed.success) {
 		throw new ApiFailure(400, 'invalid_request', describeIssues(parsed.issues));
@@ -73,7 +78,10 @@ export async function readJson<S extends v.GenericSchema>(
 }
 
 export function parseQuery<S extends v.GenericSchema>(url: URL, schema: S): v.InferOutput<S> {
-	const parsed = v.safeParse(schema, Object.fromEntries(url.searchParams));
+	const query = Object.fromEntries(url.searchParams);
+	const nul = nulPath(query, 'query');
+	if (nul) throw new ApiFailure(400, 'invalid_query', `${nul}: must not contain U+0000`);
+	const parsed = v.safeParse(schema, query);
 	if (!parsed.success) throw new ApiFailure(400, 'invalid_query', describeIssues(parsed.issues));
 	return parsed.output;
 }

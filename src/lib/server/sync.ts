@@ -2,6 +2,7 @@
  * The server side of sync: validate each event, store each id once, answer per event; and hand
  * a device the learner's own events after a cursor.
  */
+import { nulPath } from '$lib/api/nul';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import * as v from 'valibot';
@@ -41,7 +42,9 @@ export async function pushEvents(
 	const copies: { index: number; first: number }[] = [];
 	const candidates: Candidate[] = [];
 	raw.forEach((item, index) => {
-		const id = typeof item.id === 'string' ? item.id : null;
+		const id = typeof item.id === 'string' && !item.id.includes('\0') ? item.id : null;
+		const nul = nulPath(item, 'event');
+		if (nul) return reject(index, id, `${nul}: must not contain U+0000`);
 		const parsed = v.safeParse(LearnerEvent, item);
 		if (!parsed.success) return reject(index, id, describeIssues(parsed.issues));
 		const event = parsed.output;

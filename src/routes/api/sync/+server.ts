@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = endpoint(async ({ request, locals }) => {
 	const user = requireUser(locals);
-	const body = await readJson(request, PushRequest, MAX_BODY_BYTES);
+	const body = await readJson(request, PushRequest, MAX_BODY_BYTES, 'per-item');
 	const results = await pushEvents(locals.db, user, body.events);
 	return json({ results } satisfies PushResponse);
 });
