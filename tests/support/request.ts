@@ -11,51 +11,84 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import type { Db } from '$lib/server/db';
 import * as sessions from '$lib/server/sessions';
-import * as packsRoute from '../../src/routes/api/packs/+server';
-import * as lessonsRoute from '../../src/routes/api/packs/lessons/+server';
-import * as projectRoute from '../../src/routes/api/packs/projects/[id]/+server';
-import * as leaseRoute from '../../src/routes/api/projects/[id]/lease/+server';
-import * as statusRoute from '../../src/routes/api/projects/[id]/status/+server';
-import * as sessionRoute from '../../src/routes/api/session/+server';
-import * as syncRoute from '../../src/routes/api/sync/+server';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Handler = (event: RequestEvent) => Response | Promise<Response>;
 type RouteModule = Partial<Record<Method, Handler>>;
 
 interface Route {
 	id: string;
 	pattern: RegExp;
-	module: RouteModule;
+	/** Loaded on first use, so a test file loads only the routes (and their imports) it calls. */
+	load: () => Promise<unknown>;
 }
 
-const routes: Route[] = [
+/** Every API route of src/routes/api, in the order SvelteKit would match them. */
+export const routes: Route[] = [
 	{
 		id: '/api/session',
 		pattern: /^\/api\/session$/,
-		module: sessionRoute as unknown as RouteModule
+		load: () => import('../../src/routes/api/session/+server')
 	},
-	{ id: '/api/sync', pattern: /^\/api\/sync$/, module: syncRoute as unknown as RouteModule },
-	{ id: '/api/packs', pattern: /^\/api\/packs$/, module: packsRoute as unknown as RouteModule },
+	{
+		id: '/api/sync',
+		pattern: /^\/api\/sync$/,
+		load: () => import('../../src/routes/api/sync/+server')
+	},
+	{
+		id: '/api/packs',
+		pattern: /^\/api\/packs$/,
+		load: () => import('../../src/routes/api/packs/+server')
+	},
 	{
 		id: '/api/packs/lessons',
 		pattern: /^\/api\/packs\/lessons$/,
-		module: lessonsRoute as unknown as RouteModule
+		load: () => import('../../src/routes/api/packs/lessons/+server')
 	},
 	{
 		id: '/api/packs/projects/[id]',
 		pattern: /^\/api\/packs\/projects\/(?<id>[^/]+)$/,
-		module: projectRoute as unknown as RouteModule
+		load: () => import('../../src/routes/api/packs/projects/[id]/+server')
 	},
 	{
 		id: '/api/projects/[id]/lease',
 		pattern: /^\/api\/projects\/(?<id>[^/]+)\/lease$/,
-		module: leaseRoute as unknown as RouteModule
+		load: () => import('../../src/routes/api/projects/[id]/lease/+server')
 	},
 	{
 		id: '/api/projects/[id]/status',
 		pattern: /^\/api\/projects\/(?<id>[^/]+)\/status$/,
-		module: statusRoute as unknown as RouteModule
+		load: () => import('../../src/routes/api/projects/[id]/status/+server')
+	},
+	{
+		id: '/api/auth/join',
+		pattern: /^\/api\/auth\/join$/,
+		load: () => import('../../src/routes/api/auth/join/+server')
+	},
+	{
+		id: '/api/auth/login',
+		pattern: /^\/api\/auth\/login$/,
+		load: () => import('../../src/routes/api/auth/login/+server')
+	},
+	{
+		id: '/api/auth/logout',
+		pattern: /^\/api\/auth\/logout$/,
+		load: () => import('../../src/routes/api/auth/logout/+server')
+	},
+	{
+		id: '/api/certificate',
+		pattern: /^\/api\/certificate$/,
+		load: () => import('../../src/routes/api/certificate/+server')
+	},
+	{
+		id: '/api/console/projects/[id]/tasks',
+		pattern: /^\/api\/console\/projects\/(?<id>[^/]+)\/tasks$/,
+		load: () => import('../../src/routes/api/console/projects/[id]/tasks/+server')
+	},
+	{
+		id: '/api/console/projects/[id]/export',
+		pattern: /^\/api\/console\/projects\/(?<id>[^/]+)\/export$/,
+		load: () => import('../../src/routes/api/console/projects/[id]/export/+server')
 	}
 ];
 
@@ -131,18 +164,39 @@ export interface RequestInitLite {
 	rawBody?: BodyInit;
 }
 
+export interface ClientOptions {
+	/**
+	 * What `event.getClientAddress()` answers. Each client gets its own address unless told,
+	 * as two phones on two networks would: the per-address rate limits of login and join then
+	 * count one client's attempts, not the whole test file's.
+	 */
+	address?: string;
+}
+
+let clientCount = 0;
+
+/** A distinct address in 10.0.0.0/8 for each new client. */
+function nextAddress(): string {
+	const n = ++clientCount;
+	return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
 export interface TestClient {
 	readonly cookies: CookieJar;
+	/** The client address the server sees. */
+	readonly address: string;
 	/** POST: `body` is JSON-encoded with `content-type: application/json` unless `rawBody` is given. */
 	post(path: string, body?: unknown, init?: RequestInitLite): Promise<Response>;
 	get(path: string, init?: RequestInitLite): Promise<Response>;
+	delete(path: string, init?: RequestInitLite): Promise<Response>;
 	request(method: Method, path: string, init?: RequestInitLite): Promise<Response>;
 	/** The session token in the jar, if any. */
 	sessionToken(): string | undefined;
 }
 
-export function client(db: Db, origin = ORIGIN): TestClient {
+export function client(db: Db, origin = ORIGIN, options: ClientOptions = {}): TestClient {
 	const cookies = new CookieJar();
+	const address = options.address ?? nextAddress();
 
 	async function request(method: Method, path: string, init: RequestInitLite = {}) {
 		const url = new URL(path, origin);
@@ -150,7 +204,8 @@ export function client(db: Db, origin = ORIGIN): TestClient {
 			.map((route) => ({ route, found: route.pattern.exec(url.pathname) }))
 			.find(({ found }) => found !== null);
 		if (!match?.found) throw new Error(`test client: no route for ${url.pathname}`);
-		const handler = match.route.module[method];
+		const module = (await match.route.load()) as RouteModule;
+		const handler = module[method];
 		if (!handler) throw new Error(`test client: ${match.route.id} has no ${method}`);
 
 		const headers = new Headers(init.headers);
@@ -186,7 +241,7 @@ export function client(db: Db, origin = ORIGIN): TestClient {
 			fetch: () => {
 				throw new Error('test client: event.fetch is not supported');
 			},
-			getClientAddress: () => '127.0.0.1',
+			getClientAddress: () => address,
 			platform: undefined,
 			route: { id: match.route.id },
 			setHeaders(more: Record<string, string>) {
@@ -208,8 +263,10 @@ export function client(db: Db, origin = ORIGIN): TestClient {
 
 	return {
 		cookies,
+		address,
 		request,
 		get: (path, init) => request('GET', path, init),
+		delete: (path, init) => request('DELETE', path, init),
 		post(path, body, init = {}) {
 			if (init.rawBody !== undefined || body === undefined) return request('POST', path, init);
 			return request('POST', path, {
