@@ -116,7 +116,6 @@ describe.each(targets)('console import and export on $name', (target) => {
 
 	it('learners qualify, work their batch, and the export has consensus, answers and accuracy', async () => {
 		const qualification = await taskIds('qualification');
-		const work = await taskIds('work');
 		const at = () => new Date().toISOString();
 		const answer = (taskId: string, label: string, attempt?: number) =>
 			annotationEvent({
