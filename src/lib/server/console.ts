@@ -44,7 +44,9 @@ export async function cohortsOf(db: Db, staff: User): Promise<CohortSummary[]> {
 			coordinatorId: cohorts.coordinatorId,
 			joinCode: cohorts.joinCode,
 			createdAt: cohorts.createdAt,
-			learners: sql<number>`(select count(*) from ${users} where ${users.cohortId} = ${cohorts.id})::int`
+			// Qualified by hand: inside sql`` Drizzle names columns without their table, and in the
+			// subquery a bare "id" would be the user's own.
+			learners: sql<number>`(select count(*) from ${users} where ${users}.${sql.identifier('cohort_id')} = ${cohorts}.${sql.identifier('id')})::int`
 		})
 		.from(cohorts)
 		.where(isAdmin(staff) ? undefined : eq(cohorts.coordinatorId, staff.id))
@@ -94,6 +96,22 @@ export async function rotateJoinCode(db: Db, staff: User, cohortId: string): Pro
 	});
 	if (!updated) throw notFound('class');
 	return updated;
+}
+
+/** Coordinators and admins, for the admin's page, with how many classes each runs. */
+export async function staffAccounts(db: Db) {
+	return db
+		.select({
+			id: users.id,
+			username: users.username,
+			displayName: users.displayName,
+			role: users.role,
+			createdAt: users.createdAt,
+			cohorts: sql<number>`(select count(*) from ${cohorts} where ${cohorts}.${sql.identifier('coordinator_id')} = ${users}.${sql.identifier('id')})::int`
+		})
+		.from(users)
+		.where(inArray(users.role, ['coordinator', 'admin']))
+		.orderBy(asc(users.role), asc(users.username));
 }
 
 // --- learners ------------------------------------------------------------------------------------
