@@ -101,7 +101,9 @@ export async function startApp(options: { copyBuild?: boolean } = {}): Promise<A
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: url,
-			ILGAM_DATA_DIR: dataDir
+			ILGAM_DATA_DIR: dataDir,
+			// As `npm start`: the demo coordinator, class and learner.
+			ILGAM_DEMO: '1'
 		};
 		delete env.DATABASE_URL;
 		child = spawn(process.execPath, [join(buildDir, 'index.js')], {
