@@ -121,6 +121,25 @@ describe('a learner joins a class and the coordinator sees the work', () => {
 		expect(await console_.getByTestId('learner-tasks').textContent()).toContain(PROJECT.title.en);
 	});
 
+	it('the learner shares a skills certificate, and can withdraw it', async () => {
+		await page.goto(`${server.url}/settings`);
+		await page.locator('[data-action="certificate-create"]').tap();
+		const link = page.getByTestId('certificate-link');
+		await expect.poll(() => link.inputValue()).toMatch(/\/certificates\/[A-Za-z0-9_-]{22}$/);
+		const url = await link.inputValue();
+		const employer = await desk.newPage();
+		await employer.goto(url);
+		expect(await employer.getByTestId('certificate-name').textContent()).toBe('Tran Thi Lan');
+		expect(await employer.getByTestId('certificate-tasks').textContent()).toBe('1');
+
+		await page.locator('[data-action="certificate-withdraw"]').tap();
+		await page.locator('[data-action="certificate-withdraw-confirm"]').tap();
+		await page.locator('[data-action="certificate-create"]').waitFor();
+		await employer.reload();
+		expect(await employer.locator('h1').textContent()).toContain('withdrawn');
+		await employer.close();
+	});
+
 	it('exports a project as Label Studio JSON', async () => {
 		await console_.goto(`${server.url}/console`);
 		await console_.getByRole('link', { name: PROJECT.title.en }).click();
@@ -135,5 +154,34 @@ describe('a learner joins a class and the coordinator sees the work', () => {
 		// The project's work items, by their ids in the content file.
 		expect(body.map((task) => task.id).sort()).toEqual(PROJECT.work.map((t) => t.id).sort());
 		expect(body.every((task) => typeof task.data.text === 'string')).toBe(true);
+	});
+
+	it('logs out, leaving nothing of the account on the phone; logging in brings it back', async () => {
+		const lessonsDone = () =>
+			page
+				.locator('dt', { hasText: 'Lessons' })
+				.locator('xpath=following-sibling::dd[1]')
+				.textContent();
+		await page.goto(`${server.url}/progress`);
+		await expect.poll(lessonsDone).toMatch(/^1 \//);
+
+		await page.goto(`${server.url}/settings`);
+		await page.locator('[data-action="logout"]').tap();
+		// A fresh guest phone: the app starts again on Home.
+		await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(`${server.url}/`);
+		await page.getByRole('link', { name: 'Start lesson' }).waitFor();
+		await page.goto(`${server.url}/settings`);
+		await page.locator('form[data-form="join"]').waitFor();
+		await page.goto(`${server.url}/progress`);
+		await expect.poll(lessonsDone).toMatch(/^0 \//);
+
+		await page.goto(`${server.url}/settings`);
+		const login = page.locator('form[data-form="login"]');
+		await login.locator('input[name="username"]').fill('lan');
+		await login.locator('input[name="password"]').fill('lan-password-1');
+		await login.locator('button[type="submit"]').tap();
+		await expect.poll(() => page.getByTestId('account-username').textContent()).toBe('lan');
+		await page.goto(`${server.url}/progress`);
+		await expect.poll(lessonsDone, { timeout: 15_000 }).toMatch(/^1 \//);
 	});
 });
