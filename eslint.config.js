@@ -18,7 +18,9 @@ export default ts.config(
 		files: ['**/*.ts', '**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ['drizzle.config.ts', 'bench/*.ts', 'scripts/*.ts'] },
+				projectService: {
+					allowDefaultProject: ['drizzle.config.ts', 'bench/*.ts', 'scripts/*.ts']
+				},
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig

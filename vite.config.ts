@@ -3,6 +3,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { compileMessages } from './src/lib/i18n/compile-messages';
+import { serverPageFiles } from './src/lib/pwa/server-page-files';
 import { webManifest } from './src/lib/pwa/web-manifest';
 
 /** messages/*.json reach the app as precompiled ICU ASTs (see src/lib/i18n/compile-messages.ts). */
@@ -29,8 +30,44 @@ const withoutIcuParser = process.env.VITEST
 			}
 		];
 
+type InjectManifest = NonNullable<Parameters<typeof SvelteKitPWA>[0]>['injectManifest'] & object;
+type Transform = NonNullable<InjectManifest['manifestTransforms']>[number];
+
+/**
+ * Leaves the console's and certificates' code out of the precache: phones never open those
+ * pages offline. @vite-pwa/sveltekit sets its own manifest transform (client/ paths to URLs)
+ * only when none is given, so ours is appended when it sets its one, not given up front.
+ */
+function withoutServerPages(options: InjectManifest): InjectManifest {
+	const dropServerPages: Transform = (entries) => {
+		const skip = [...serverPageFiles()];
+		return { manifest: entries.filter((entry) => !skip.some((file) => entry.url.endsWith(file))) };
+	};
+	let transforms: Transform[] | undefined;
+	return Object.defineProperty(options, 'manifestTransforms', {
+		enumerable: true,
+		get: () => transforms,
+		set: (value: Transform[] | undefined) => {
+			transforms = value && [...value, dropServerPages];
+		}
+	});
+}
+
 export default defineConfig({
-	build: { sourcemap: process.env.ILGAM_SOURCEMAP === '1' },
+	build: {
+		sourcemap: process.env.ILGAM_SOURCEMAP === '1',
+		rollupOptions: {
+			output: {
+				// The framework in one chunk: shared by the learner pages and the console, its
+				// modules would otherwise be cut into many small files by which pages use them,
+				// and every file costs a phone a request and a worse gzip ratio.
+				manualChunks: (id: string) =>
+					/node_modules\/(svelte|@sveltejs\/kit|esm-env|devalue|clsx|valibot)\//.test(id)
+						? 'framework'
+						: undefined
+			}
+		}
+	},
 	resolve: { alias: withoutIcuParser },
 	plugins: [
 		icuMessages(),
@@ -42,14 +79,14 @@ export default defineConfig({
 			// Registered by our own code (src/lib/pwa/updates.svelte.ts) through workbox-window.
 			injectRegister: false,
 			manifest: webManifest,
-			injectManifest: {
+			injectManifest: withoutServerPages({
 				globPatterns: [
 					'client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest}',
 					'prerendered/**/*.{html,json}'
 				],
 				// Task images are cached when a pack is downloaded, not at install.
 				globIgnores: ['client/content/**']
-			},
+			}),
 			devOptions: { enabled: false }
 		})
 	],
