@@ -4,12 +4,18 @@
  * may not see answers 404, so its existence is not given away.
  */
 import { eq, isNull, or, type SQL } from 'drizzle-orm';
+import type { Db } from './db';
 import type { Project, User } from './db/schema';
 import { projects } from './db/schema';
 
-/** Project ids are what events may name (src/lib/api/events.ts); anything else is not one. */
-export function isProjectId(id: string): boolean {
-	return /^[a-z0-9-]{1,80}$/.test(id);
+/**
+ * The project with this id, or null. Project ids are what events may name
+ * (src/lib/api/events.ts): a path segment that cannot be one is not looked up at all.
+ */
+export async function projectById(db: Pick<Db, 'select'>, id: string): Promise<Project | null> {
+	if (!/^[a-z0-9-]{1,80}$/.test(id)) return null;
+	const [project] = await db.select().from(projects).where(eq(projects.id, id));
+	return project ?? null;
 }
 
 export function canSeeProject(user: User | null, project: Project): boolean {

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { ProjectInput } from '$lib/api/console';
 import { describeIssues } from '$lib/api/events';
 import type { LearnerReport } from '$lib/progress/learner-report';
-import { isProjectId } from './access';
+import { projectById } from './access';
 import { newJoinCode } from './accounts';
 import { isUniqueViolation, type Db } from './db';
 import {
@@ -25,6 +25,9 @@ import { ApiFailure } from './http';
 import { learnerReports } from './reports';
 
 const isAdmin = (staff: User) => staff.role === 'admin';
+
+/** Ids from a URL: one that is not a UUID names nothing, and PostgreSQL would refuse it. */
+const isUuid = (id: string) => v.is(v.pipe(v.string(), v.uuid()), id);
 
 function notFound(what: string): ApiFailure {
 	return new ApiFailure(404, 'not_found', `No such ${what}.`);
@@ -54,7 +57,7 @@ export async function cohortsOf(db: Db, staff: User): Promise<CohortSummary[]> {
 }
 
 export async function findCohort(db: Db, staff: User, cohortId: string): Promise<Cohort> {
-	if (!v.is(v.pipe(v.string(), v.uuid()), cohortId)) throw notFound('class');
+	if (!isUuid(cohortId)) throw notFound('class');
 	const [cohort] = await db.select().from(cohorts).where(eq(cohorts.id, cohortId));
 	if (!cohort || (!isAdmin(staff) && cohort.coordinatorId !== staff.id)) throw notFound('class');
 	return cohort;
@@ -162,7 +165,7 @@ export async function learnerDetail(
 	learnerId: string,
 	now = new Date()
 ): Promise<{ cohort: Cohort; learner: LearnerRow }> {
-	if (!v.is(v.pipe(v.string(), v.uuid()), learnerId)) throw notFound('learner');
+	if (!isUuid(learnerId)) throw notFound('learner');
 	const [member] = await db.select().from(users).where(eq(users.id, learnerId));
 	if (!member?.cohortId || member.role !== 'learner') throw notFound('learner');
 	const cohort = await findCohort(db, staff, member.cohortId).catch(() => {
@@ -218,8 +221,7 @@ export async function projectsOf(db: Db, staff: User): Promise<ProjectSummary[]>
 
 /** The project, when `staff` runs it. */
 export async function findOwnProject(db: Db, staff: User, projectId: string): Promise<Project> {
-	if (!isProjectId(projectId)) throw notFound('project');
-	const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+	const project = await projectById(db, projectId);
 	if (!project || (!isAdmin(staff) && project.ownerId !== staff.id)) throw notFound('project');
 	return project;
 }

@@ -19,7 +19,13 @@ export function requireRole(locals: App.Locals, ...roles: Role[]): User {
 	return user;
 }
 
+const STAFF: Role[] = ['coordinator', 'admin'];
+
 /** Coordinators and admins: the people who run cohorts and projects. */
+export function isStaff(user: User | null): boolean {
+	return !!user && !user.anonymous && STAFF.includes(user.role);
+}
+
 export function requireStaff(locals: App.Locals): User {
-	return requireRole(locals, 'coordinator', 'admin');
+	return requireRole(locals, ...STAFF);
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { LessonsPack, PackIndex, ProjectPack, ProjectSummary } from '$lib/api/packs';
 import type { Db } from './db';
-import { canSeeProject, isProjectId, visibleProjects } from './access';
+import { canSeeProject, projectById, visibleProjects } from './access';
 import { decks, lessons, projects, tasks, words, type User } from './db/schema';
 import { packTask } from './work';
 
@@ -78,8 +78,7 @@ export async function projectPack(
 	projectId: string,
 	viewer: User | null
 ): Promise<ProjectPack | null> {
-	if (!isProjectId(projectId)) return null;
-	const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+	const project = await projectById(db, projectId);
 	if (!project || !canSeeProject(viewer, project)) return null;
 	const [summary] = await summaries(db, eq(projects.id, projectId));
 	if (!summary) return null;

@@ -47,3 +47,13 @@ export async function hit(db: Db, key: string, limit: Limit, now = new Date()): 
 		);
 	}
 }
+
+/**
+ * The attempts each sign-in path counts, by key, so the app's login, the console's login and
+ * join share one budget per client and per username.
+ */
+export const signIn = {
+	loginFrom: (db: Db, address: string) => hit(db, `login:${address}`, LOGIN_LIMITS.client),
+	loginAs: (db: Db, username: string) => hit(db, `login-user:${username}`, LOGIN_LIMITS.account),
+	joinFrom: (db: Db, address: string) => hit(db, `join:${address}`, LOGIN_LIMITS.client)
+};

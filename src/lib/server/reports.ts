@@ -3,10 +3,10 @@
  * with answers judged against the gold only the server holds.
  */
 import { and, asc, inArray } from 'drizzle-orm';
-import { judge as judgeAnswer, taskData } from '$lib/labeling/project';
 import { learnerReport, type LearnerReport } from '$lib/progress/learner-report';
 import type { Db } from './db';
 import { events, projects, tasks } from './db/schema';
+import { judgeStored } from './work';
 
 /** Reports count days in Korea, where the learners live and work. */
 export const REPORT_TIME_ZONE = 'Asia/Seoul';
@@ -67,9 +67,7 @@ export async function learnerReports(
 			const task = goldTask.get(taskId);
 			const project = projectById.get(projectId);
 			if (!task || !project || task.projectId !== projectId) return null;
-			return (
-				judgeAnswer(project.type, taskData(project, task.data), task.gold, answer)?.correct ?? null
-			);
+			return judgeStored(project, task, answer)?.correct ?? null;
 		}
 	};
 	const byUser = new Map<string, typeof rows>();

@@ -49,7 +49,10 @@ export async function destroy(db: Db, token: string): Promise<void> {
 	await db.delete(sessionsTable).where(eq(sessionsTable.tokenHash, hashToken(token)));
 }
 
-export function clearCookie(cookies: Cookies, secure: boolean) {
+/** Logs this device out: its session row goes and its cookie is cleared. */
+export async function end(db: Db, cookies: Cookies, secure: boolean): Promise<void> {
+	const token = cookies.get(SESSION_COOKIE);
+	if (token) await destroy(db, token);
 	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
 

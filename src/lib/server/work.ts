@@ -9,7 +9,7 @@ import type { Locale } from '$lib/i18n/locales';
 import { fitsLanguage, judge, taskData } from '$lib/labeling/project';
 import type { TaskType } from '$lib/labeling/types';
 import type { Db } from './db';
-import { canSeeProject, isProjectId } from './access';
+import { canSeeProject, projectById } from './access';
 import { events, leases, projects, tasks, type User } from './db/schema';
 import { ApiFailure } from './http';
 
@@ -26,8 +26,7 @@ export async function findProject(
 	projectId: string,
 	viewer: User | null
 ): Promise<ProjectRow> {
-	if (!isProjectId(projectId)) throw new ApiFailure(404, 'not_found', 'No such project.');
-	const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+	const project = await projectById(db, projectId);
 	if (!project || !canSeeProject(viewer, project)) {
 		throw new ApiFailure(404, 'not_found', 'No such project.');
 	}

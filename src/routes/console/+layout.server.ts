@@ -1,4 +1,5 @@
-import { LOGIN_PATH, isStaff, staffOf } from './staff.server';
+import { isStaff } from '$lib/server/guards';
+import { LOGIN_PATH, staffOf } from './staff.server';
 import type { LayoutServerLoad } from './$types';
 
 // The console is online-only and rendered on the server for each request (the learner app is

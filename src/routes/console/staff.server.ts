@@ -5,13 +5,10 @@
  */
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { User } from '$lib/server/db/schema';
+import { isStaff } from '$lib/server/guards';
 import { ApiFailure } from '$lib/server/http';
 
 export const LOGIN_PATH = '/console/login';
-
-export function isStaff(user: User | null): boolean {
-	return !!user && !user.anonymous && (user.role === 'coordinator' || user.role === 'admin');
-}
 
 /** The staff member of the request; a guest or learner is sent to log in, and back after. */
 export function staffOf(locals: App.Locals, url: URL): User {

@@ -3,9 +3,10 @@ import * as v from 'valibot';
 import { LoginRequest } from '$lib/api/auth';
 import * as accounts from '$lib/server/accounts';
 import { ApiFailure } from '$lib/server/http';
-import { hit, LOGIN_LIMITS } from '$lib/server/rate-limit';
+import { signIn } from '$lib/server/rate-limit';
 import * as sessions from '$lib/server/sessions';
-import { isStaff, safeNext } from '../staff.server';
+import { isStaff } from '$lib/server/guards';
+import { safeNext } from '../staff.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -22,11 +23,11 @@ export const actions: Actions = {
 		const username = String(form.get('username') ?? '');
 		const password = String(form.get('password') ?? '');
 		try {
-			await hit(locals.db, `login:${event.getClientAddress()}`, LOGIN_LIMITS.client);
+			await signIn.loginFrom(locals.db, event.getClientAddress());
 			const input = v.safeParse(LoginRequest, { username, password });
 			// A name that cannot exist gets the same answer as a wrong password.
 			if (!input.success) return fail(400, { username, message: WRONG });
-			await hit(locals.db, `login-user:${input.output.username}`, LOGIN_LIMITS.account);
+			await signIn.loginAs(locals.db, input.output.username);
 			const user = await accounts.authenticate(locals.db, input.output);
 			if (!isStaff(user)) {
 				return fail(403, {

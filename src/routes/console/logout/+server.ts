@@ -8,8 +8,6 @@ import type { RequestHandler } from './$types';
  * any console page can hold the form; SvelteKit's origin check guards it like an action.
  */
 export const POST: RequestHandler = async ({ locals, cookies, url }) => {
-	const token = cookies.get(sessions.SESSION_COOKIE);
-	if (token) await sessions.destroy(locals.db, token);
-	sessions.clearCookie(cookies, url.protocol === 'https:');
+	await sessions.end(locals.db, cookies, url.protocol === 'https:');
 	redirect(303, LOGIN_PATH);
 };

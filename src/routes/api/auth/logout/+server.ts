@@ -10,8 +10,6 @@ import type { RequestHandler } from './$types';
  */
 export const POST: RequestHandler = endpoint(async ({ locals, cookies, url, request }) => {
 	await readJson(request, v.strictObject({}), 256);
-	const token = cookies.get(sessions.SESSION_COOKIE);
-	if (token) await sessions.destroy(locals.db, token);
-	sessions.clearCookie(cookies, url.protocol === 'https:');
+	await sessions.end(locals.db, cookies, url.protocol === 'https:');
 	return json({ ok: true });
 });
