@@ -265,14 +265,81 @@ async function writeJson(file: string, value: unknown): Promise<void> {
 	await writeFile(file, JSON.stringify(value, null, '\t'));
 }
 
+type Texts = Record<string, unknown>;
+
+/**
+ * Moves every non-English text of the fixture out to translations/<locale>.json, as authors
+ * keep it: [path in the translation file, text object in the content file].
+ */
+function textObjects(fixture: Fixture): [string, Texts | undefined][] {
+	const tasks = (p: ProjectInput) => [...p.training, ...p.qualification, ...p.work];
+	return [
+		...fixture.decks.flatMap((deck): [string, Texts | undefined][] => [
+			[`decks.${deck.id}.title`, deck.title],
+			...deck.words.flatMap((w): [string, Texts][] => [
+				[`decks.${deck.id}.words.${w.id}.gloss`, w.gloss],
+				[`decks.${deck.id}.words.${w.id}.example`, w.example.gloss]
+			])
+		]),
+		...fixture.projects.flatMap((p): [string, Texts | undefined][] => [
+			[`projects.${p.id}.title`, p.title],
+			[`projects.${p.id}.description`, p.description],
+			[`projects.${p.id}.guidelines`, p.guidelines],
+			...tasks(p).flatMap((task): [string, Texts | undefined][] => [
+				[`projects.${p.id}.tasks.${task.id}.explanation`, task.explanation],
+				[`projects.${p.id}.tasks.${task.id}.alt`, task.data.alt as Texts | undefined]
+			])
+		])
+	];
+}
+
+function setPath(tree: Texts, path: string, value: unknown): void {
+	const parts = path.split('.');
+	const last = parts.pop() as string;
+	let node = tree;
+	for (const part of parts) node = (node[part] ??= {}) as Texts;
+	node[last] = value;
+}
+
+function splitTranslations(fixture: Fixture): Record<string, Texts> {
+	const files: Record<string, Texts> = {};
+	for (const locale of LOCALES.filter((code) => code !== 'en')) {
+		files[locale] = {
+			$meta: { language: locale, drafted_by: 'a test', reviewed_by: null, same_as_english: [] }
+		};
+	}
+	const slots = textObjects(fixture);
+	for (const [path, texts] of slots) {
+		for (const [locale, text] of Object.entries(texts ?? {})) {
+			if (locale !== 'en') setPath((files[locale] ??= {}), path, text);
+		}
+	}
+	// Only now, as the fixture may share one text object between two places.
+	for (const [, texts] of slots) {
+		for (const locale of Object.keys(texts ?? {})) if (locale !== 'en') delete texts?.[locale];
+	}
+	return files;
+}
+
 /** Writes the fixture as a content dir and a static dir, and loads it. */
-async function load(fixture: Fixture): Promise<Content> {
+async function load(
+	original: Fixture,
+	editTranslations: (files: Record<string, Texts>) => void = () => {}
+): Promise<Content> {
+	const fixture = structuredClone(original);
 	const root = await mkdtemp(join(tmpdir(), 'ilgam-content-'));
 	tempDirs.push(root);
 	const [content, images] = [join(root, 'content'), join(root, 'static', 'content', 'images')];
 	await mkdir(join(content, 'decks'), { recursive: true });
 	await mkdir(join(content, 'projects'), { recursive: true });
 	await mkdir(images, { recursive: true });
+	const translations = splitTranslations(fixture);
+	editTranslations(translations);
+	await Promise.all(
+		Object.entries(translations).map(([locale, file]) =>
+			writeJson(join(content, 'translations', `${locale}.json`), file)
+		)
+	);
 	await Promise.all([
 		...fixture.decks.map((deck, i) => writeJson(join(content, 'decks', `deck-${i}.json`), deck)),
 		...fixture.projects.map((project, i) =>
@@ -333,10 +400,35 @@ describe('loadContent on bad data', () => {
 		await expect(load(fixture)).resolves.toBeDefined();
 	});
 
-	it('rejects a missing gloss, naming the file and the path', async () => {
+	it('rejects a missing English gloss, naming the file and the path', async () => {
+		const fixture = validFixture();
+		delete (firstWord(fixture).gloss as Partial<Glosses>).en;
+		await expect(load(fixture)).rejects.toThrow(/deck-0\.json: words\.0\.gloss\.en/);
+	});
+
+	it('rejects a missing translation, naming the locale file and the path', async () => {
 		const fixture = validFixture();
 		delete (firstWord(fixture).gloss as Partial<Glosses>).vi;
-		await expect(load(fixture)).rejects.toThrow(/deck-0\.json: words\.0\.gloss\.vi/);
+		delete (firstTraining(photos(fixture)).explanation as Partial<Glosses>).ko;
+		const error = load(fixture);
+		await expect(error).rejects.toThrow(
+			/translations\/vi\.json: decks\.test-deck\.words\.saram\.gloss is missing/
+		);
+		await expect(error).rejects.toThrow(
+			/translations\/ko\.json: projects\.test-photos\.tasks\.t-farmer\.explanation is missing/
+		);
+	});
+
+	it('rejects a translation of a text the content does not have', async () => {
+		const edit = (files: Record<string, Texts>) => {
+			setPath(files.zh as Texts, 'decks.test-deck.words.sarm.gloss', '人');
+			delete (files.ko as Texts).$meta;
+		};
+		const error = load(validFixture(), edit);
+		await expect(error).rejects.toThrow(
+			/translations\/zh\.json: decks\.test-deck\.words\.sarm\.gloss is not in the content/
+		);
+		await expect(error).rejects.toThrow(/translations\/ko\.json: \$meta: Invalid key/);
 	});
 
 	it('rejects a word that appears in two decks', async () => {

@@ -4,7 +4,7 @@
  * can drop `{count}` or break a plural. The checkers are plain functions over parsed files, so
  * the last test can feed them a broken copy of messages/ and see that they notice.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,15 @@ import {
 } from '@formatjs/icu-messageformat-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LOCALE, LOCALES } from '../../src/lib/i18n/locales';
+import {
+	flatten,
+	metaProblems,
+	readLocaleFiles,
+	sameAsEnglish,
+	untranslated,
+	type Flat,
+	type Tree
+} from '../support/locale-files';
 
 const MESSAGES_DIR = fileURLToPath(new URL('../../messages/', import.meta.url));
 const SOURCE = DEFAULT_LOCALE;
@@ -27,30 +36,9 @@ const KEY_PATTERN = /^[a-z]+(_[a-z]+)*\.[a-z0-9]+(_[a-z0-9]+)*$/;
 /** As svelte-i18n formats: tags are plain text there (its default `ignoreTag: true`). */
 const PARSE_OPTIONS = { ignoreTag: true, requiresOtherClause: true };
 
-/** Dotted key -> value; values are left as found so non-strings can be reported. */
-type Flat = Record<string, unknown>;
-
-function flatten(tree: unknown, prefix = '', into: Flat = {}): Flat {
-	if (tree !== null && typeof tree === 'object' && !Array.isArray(tree)) {
-		for (const [name, value] of Object.entries(tree)) {
-			flatten(value, prefix ? `${prefix}.${name}` : name, into);
-		}
-	} else {
-		into[prefix] = tree;
-	}
-	return into;
-}
-
-/** Locale code (file name without `.json`) -> flattened messages, for every JSON file in `dir`. */
-function readLocales(dir: string): Record<string, Flat> {
-	const locales: Record<string, Flat> = {};
-	for (const file of readdirSync(dir).sort()) {
-		if (!file.endsWith('.json')) continue;
-		locales[file.slice(0, -'.json'.length)] = flatten(
-			JSON.parse(readFileSync(join(dir, file), 'utf8'))
-		);
-	}
-	return locales;
+/** Locale code -> flattened messages, without `$meta`. */
+function flattenAll(files: Record<string, Tree>): Record<string, Flat> {
+	return Object.fromEntries(Object.entries(files).map(([code, file]) => [code, flatten(file)]));
 }
 
 function keyDiff(source: Flat, target: Flat): { missing: string[]; extra: string[] } {
@@ -150,13 +138,19 @@ function localeSetProblems(found: readonly string[], expected: readonly string[]
 }
 
 /** Every problem in a set of locales, one line each, prefixed with the locale. */
-function checkMessages(locales: Record<string, Flat>, expected: readonly string[]): string[] {
+function checkMessages(files: Record<string, Tree>, expected: readonly string[]): string[] {
+	const locales = flattenAll(files);
 	const problems = localeSetProblems(Object.keys(locales), expected);
 	const source = locales[SOURCE];
 	if (!source) return problems;
 	for (const [code, messages] of Object.entries(locales)) {
 		const { missing, extra } = keyDiff(source, messages);
+		const file = files[code] ?? {};
 		problems.push(
+			...metaProblems(code, file, messages),
+			...(code === SOURCE ? [] : untranslated(source, messages, sameAsEnglish(file))).map(
+				(key) => `${code}: ${key} is still in English`
+			),
 			...missing.map((key) => `${code}: missing key ${key}`),
 			...extra.map((key) => `${code}: extra key ${key}`),
 			...badKeyNames(messages).map(
@@ -170,7 +164,8 @@ function checkMessages(locales: Record<string, Flat>, expected: readonly string[
 	return problems;
 }
 
-const locales = readLocales(MESSAGES_DIR);
+const files = readLocaleFiles(MESSAGES_DIR);
+const locales = flattenAll(files);
 const source = locales[SOURCE] ?? {};
 const translations = Object.keys(locales).filter((code) => code !== SOURCE);
 
@@ -201,8 +196,17 @@ describe('messages/', () => {
 		expect(argumentMismatches(source, locales[code] ?? {})).toEqual([]);
 	});
 
+	it.each(Object.keys(locales))('%s: says who drafted and who reviewed it', (code) => {
+		expect(metaProblems(code, files[code] ?? {}, locales[code] ?? {})).toEqual([]);
+	});
+
+	it.each(translations)(`%s: translates every message that has words`, (code) => {
+		const allowed = sameAsEnglish(files[code] ?? {});
+		expect(untranslated(source, locales[code] ?? {}, allowed)).toEqual([]);
+	});
+
 	it('passes the whole check', () => {
-		expect(checkMessages(locales, LOCALES)).toEqual([]);
+		expect(checkMessages(files, LOCALES)).toEqual([]);
 	});
 });
 
@@ -225,10 +229,12 @@ describe('the checker', () => {
 		ko.progress!.percent = '{value}'; // no longer a percent
 		ko.Bad = { key: 'x' };
 		ko.nav!.home = 1;
+		ko.lesson!.check = 'Check'; // left in English
+		ko.$meta!.drafted_by = '';
 		writeFileSync(file, JSON.stringify(ko));
 		writeFileSync(join(dir, 'fr.json'), readFileSync(join(dir, 'en.json')));
 
-		const problems = checkMessages(readLocales(dir), LOCALES);
+		const problems = checkMessages(readLocaleFiles(dir), LOCALES);
 
 		expect(problems).toEqual(
 			expect.arrayContaining([
@@ -241,7 +247,9 @@ describe('the checker', () => {
 				'ko: sync.waiting lacks {count}',
 				'ko: tasks.progress lacks {total}',
 				`ko: tasks.progress has {all}, which ${SOURCE} lacks`,
-				'ko: progress.percent formats {value} as argument, not number'
+				'ko: progress.percent formats {value} as argument, not number',
+				'ko: lesson.check is still in English',
+				'ko: $meta.drafted_by must say who or what drafted it'
 			])
 		);
 		expect(problems).toContainEqual(

@@ -23,6 +23,18 @@ export const Glosses = v.strictObject(
 );
 export type Glosses = v.InferOutput<typeof Glosses>;
 
+/**
+ * English and any other locales: for texts that come with imported tasks (an image's alt
+ * text), which a coordinator rarely has in every language. The phone falls back to English.
+ */
+export const SomeGlosses = v.strictObject({
+	...(Object.fromEntries(LOCALES.map((locale) => [locale, v.optional(text)])) as Record<
+		Locale,
+		v.OptionalSchema<typeof text, undefined>
+	>),
+	en: text
+});
+
 export const POS = [
 	'noun',
 	'verb',

@@ -7,11 +7,17 @@
 import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 
 type Messages = { [key: string]: string | Messages };
+
 type Compiled = { [key: string]: MessageFormatElement[] | Compiled };
 
+/**
+ * A locale file's `$meta` (who drafted it, who reviewed it) is not a message: it passes through
+ * as it is, and src/lib/i18n/index.ts takes it out before svelte-i18n sees the messages.
+ */
 export function compileMessages(messages: Messages, file = 'messages'): Compiled {
 	return Object.fromEntries(
 		Object.entries(messages).map(([key, value]) => {
+			if (key === '$meta') return [key, value as unknown as Compiled];
 			if (typeof value !== 'string') return [key, compileMessages(value, `${file}:${key}`)];
 			try {
 				return [key, parse(value, { ignoreTag: true })];

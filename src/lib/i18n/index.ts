@@ -8,12 +8,29 @@ import { init, json, locale, register, waitLocale } from 'svelte-i18n';
 import { derived } from 'svelte/store';
 import { DEFAULT_LOCALE, LOCALE_INFO, LOCALES, type Locale } from './locales';
 
-const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
-	en: () => import('$messages/en.json').then((m) => m.default),
-	ko: () => import('$messages/ko.json').then((m) => m.default),
-	vi: () => import('$messages/vi.json').then((m) => m.default),
-	zh: () => import('$messages/zh.json').then((m) => m.default)
-};
+/** Who drafted a locale's messages and who reviewed them (each messages/<locale>.json). */
+export interface TranslationMeta {
+	drafted_by: string;
+	reviewed_by: string | null;
+}
+
+type MessagesModule = { default: Record<string, unknown> & { $meta?: TranslationMeta } };
+// One chunk per locale file, fetched only when that language is chosen.
+const files = import.meta.glob<MessagesModule>('/messages/*.json');
+const metas = new Map<Locale, TranslationMeta>();
+
+async function loadMessages(code: Locale): Promise<Record<string, unknown>> {
+	const load = files[`/messages/${code}.json`];
+	if (!load) throw new Error(`no messages for ${code}`);
+	const { $meta, ...messages } = (await load()).default;
+	if ($meta) metas.set(code, $meta);
+	return messages;
+}
+
+/** The provenance of a locale's messages, once the locale has loaded. */
+export function translationMeta(code: Locale): TranslationMeta | undefined {
+	return metas.get(code);
+}
 
 let initialised = false;
 
@@ -43,7 +60,7 @@ export const t = derived([locale, json], ([code, lookup]) => {
 
 export async function startI18n(initial: Locale): Promise<void> {
 	if (!initialised) {
-		for (const code of LOCALES) register(code, loaders[code]);
+		for (const code of LOCALES) register(code, () => loadMessages(code));
 		// Every locale has every key (tests/unit/messages.test.ts), so the chosen language is its
 		// own fallback and a Vietnamese learner does not also download the English strings.
 		await init({ fallbackLocale: initial, initialLocale: initial });

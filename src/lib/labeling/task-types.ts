@@ -10,7 +10,7 @@
  */
 import * as v from 'valibot';
 import { describeIssues } from '$lib/api/events';
-import { Glosses } from '$lib/content/schema';
+import { SomeGlosses } from '$lib/content/schema';
 import { LOCALES } from '$lib/i18n/locales';
 import { scoreBoxes } from './boxes';
 import { scoreClassification } from './classification';
@@ -77,7 +77,7 @@ export const ClassificationGold = v.strictObject({ labels: IdSet(1) });
 export const ImageClassificationData = v.pipe(
 	v.strictObject({
 		image: MediaUrl,
-		alt: v.optional(Glosses),
+		alt: v.optional(SomeGlosses),
 		labels: IdSet(1),
 		/** More than one label may apply; absent means single-label. */
 		multiple: v.optional(v.boolean()),
@@ -128,7 +128,7 @@ export const BoxSchema = v.pipe(
 
 export const BoundingBoxesData = v.strictObject({
 	image: MediaUrl,
-	alt: v.optional(Glosses),
+	alt: v.optional(SomeGlosses),
 	labels: IdSet(1),
 	maxBoxes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
 	/** The image's size in pixels, when known: COCO exports give boxes in pixels, not %. */
@@ -187,7 +187,7 @@ export const TranscriptionData = v.strictObject({
 	/** What the learner reads or listens to. */
 	media: v.picklist(['image', 'audio']),
 	src: MediaUrl,
-	alt: v.optional(Glosses),
+	alt: v.optional(SomeGlosses),
 	/** In characters (code points); defaults to `DEFAULT_TRANSCRIPTION_LENGTH`. */
 	maxLength: v.optional(
 		v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_TRANSCRIPTION_LENGTH))

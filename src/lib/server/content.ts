@@ -4,6 +4,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
+import { DEFAULT_LOCALE, LOCALES } from '$lib/i18n/locales';
 import {
 	DeckSource,
 	exampleForm,
@@ -24,8 +25,14 @@ import { TaskDataSchema, TaskGoldSchema } from '$lib/labeling/task-types';
 export type { Content } from '$lib/content/schema';
 
 export async function loadContent(dir = 'content', staticDir = 'static'): Promise<Content> {
-	const deckSources = await readJsonFiles(join(dir, 'decks'), DeckSource);
-	const projects = await readJsonFiles(join(dir, 'projects'), ProjectSource);
+	const rawDecks = await readJsonDir(join(dir, 'decks'));
+	const rawProjects = await readJsonDir(join(dir, 'projects'));
+	const translated = await translate(rawDecks, rawProjects, join(dir, 'translations'));
+	if (translated.length > 0) {
+		throw new Error(`Invalid translations in ${dir}:\n- ${translated.join('\n- ')}`);
+	}
+	const deckSources = rawDecks.map(({ file, json }) => check(file, json, DeckSource));
+	const projects = rawProjects.map(({ file, json }) => check(file, json, ProjectSource));
 
 	const problems = [
 		...checkWords(deckSources),
@@ -55,29 +62,133 @@ function toDeck({ id, title, level, words }: DeckSource): Deck {
 
 // --- reading -------------------------------------------------------------------------------
 
-async function readJsonFiles<T extends v.GenericSchema>(
-	dir: string,
-	schema: T
-): Promise<v.InferOutput<T>[]> {
-	// Sorted so that word order, and with it lesson and review order, is the same everywhere.
-	const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
-	return Promise.all(names.map((name) => readJsonFile(join(dir, name), schema)));
+interface JsonFile {
+	file: string;
+	json: unknown;
 }
 
-async function readJsonFile<T extends v.GenericSchema>(
-	file: string,
-	schema: T
-): Promise<v.InferOutput<T>> {
+async function readJsonDir(dir: string): Promise<JsonFile[]> {
+	// Sorted so that word order, and with it lesson and review order, is the same everywhere.
+	const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+	return Promise.all(names.map((name) => readJson(join(dir, name))));
+}
+
+async function readJson(file: string): Promise<JsonFile> {
 	const raw = await readFile(file, 'utf8');
-	let json: unknown;
 	try {
-		json = JSON.parse(raw);
+		return { file, json: JSON.parse(raw) };
 	} catch (cause) {
 		throw new Error(`${file}: not valid JSON: ${(cause as Error).message}`, { cause });
 	}
+}
+
+function check<T extends v.GenericSchema>(
+	file: string,
+	json: unknown,
+	schema: T
+): v.InferOutput<T> {
 	const result = v.safeParse(schema, json);
 	if (!result.success) throw new Error(`${file}: ${describeIssues(result.issues)}`);
 	return result.output;
+}
+
+// --- translations ---------------------------------------------------------------------------
+// Content files hold English, the source. Every other locale's texts are in
+// translations/<locale>.json, one file per language so that a translator or reviewer works in
+// one place; its `$meta` says who drafted it and who reviewed it. The texts are merged in here,
+// before the schemas (which want every locale) see the content.
+
+const TranslationFile = v.looseObject({
+	$meta: v.strictObject({
+		language: v.string(),
+		drafted_by: v.pipe(v.string(), v.nonEmpty()),
+		reviewed_by: v.nullable(v.string()),
+		same_as_english: v.array(v.string())
+	})
+});
+
+async function translate(
+	decks: readonly JsonFile[],
+	projects: readonly JsonFile[],
+	dir: string
+): Promise<string[]> {
+	const slots = [
+		...decks.flatMap(({ json }) => deckSlots(json)),
+		...projects.flatMap(({ json }) => projectSlots(json))
+	];
+	const problems: string[] = [];
+	for (const locale of LOCALES.filter((code) => code !== DEFAULT_LOCALE)) {
+		const file = join(dir, `${locale}.json`);
+		const { json } = await readJson(file).catch((error: Error) => {
+			problems.push(error.message);
+			return { json: null };
+		});
+		if (json === null) continue;
+		const meta = v.safeParse(TranslationFile, json);
+		if (!meta.success) {
+			problems.push(`${file}: ${describeIssues(meta.issues)}`);
+			continue;
+		}
+		const texts = flattenTexts(json as Holder);
+		for (const [path, holder] of slots) {
+			const text = texts.get(path);
+			if (typeof text === 'string' && text.trim() !== '') holder[locale] = text;
+			else problems.push(`${file}: ${path} is missing`);
+			texts.delete(path);
+		}
+		problems.push(...[...texts.keys()].map((path) => `${file}: ${path} is not in the content`));
+	}
+	return problems;
+}
+
+type Holder = Record<string, unknown>;
+type Slot = [path: string, holder: Holder];
+
+function isObject(value: unknown): value is Holder {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function list(value: unknown): Holder[] {
+	return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+/** [path, text object] for each text of a deck; malformed parts are left to the schema. */
+function deckSlots(deck: unknown): Slot[] {
+	if (!isObject(deck)) return [];
+	const at = `decks.${String(deck.id)}`;
+	return [
+		[`${at}.title`, deck.title],
+		...list(deck.words).flatMap((word) => [
+			[`${at}.words.${String(word.id)}.gloss`, word.gloss],
+			[`${at}.words.${String(word.id)}.example`, isObject(word.example) && word.example.gloss]
+		])
+	].filter((slot): slot is Slot => isObject(slot[1]));
+}
+
+function projectSlots(project: unknown): Slot[] {
+	if (!isObject(project)) return [];
+	const at = `projects.${String(project.id)}`;
+	const tasks = TASK_KINDS.flatMap((kind) => list(project[kind]));
+	return [
+		[`${at}.title`, project.title],
+		[`${at}.description`, project.description],
+		[`${at}.guidelines`, project.guidelines],
+		...tasks.flatMap((task) => [
+			[`${at}.tasks.${String(task.id)}.explanation`, task.explanation],
+			[`${at}.tasks.${String(task.id)}.alt`, isObject(task.data) && task.data.alt]
+		])
+	].filter((slot): slot is Slot => isObject(slot[1]));
+}
+
+/** Dotted path -> text, leaving out `$meta`. */
+function flattenTexts(tree: Holder, prefix = '', into = new Map<string, unknown>()) {
+	for (const [key, value] of Object.entries(tree)) {
+		if (key === '$meta' && !prefix) continue;
+		const path = prefix ? `${prefix}.${key}` : key;
+		if (isObject(value)) flattenTexts(value, path, into);
+		else into.set(path, value);
+	}
+	return into;
 }
 
 function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
