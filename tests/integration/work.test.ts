@@ -8,7 +8,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { annotationEvent, skipEvent } from '../factories';
 import type { LeaseResponse, PackTask, ProjectPack, ProjectStatus } from '$lib/api/packs';
-import type { ProjectSource, TaskSource } from '$lib/content/schema';
+import type { Glosses, ProjectSource, TaskSource } from '$lib/content/schema';
+import { LOCALES } from '$lib/i18n/locales';
 import type { Database } from '$lib/server/db';
 import * as schema from '$lib/server/db/schema';
 import { seedContent } from '$lib/server/seed';
@@ -22,8 +23,11 @@ const targets = await testDatabases();
 
 const PROJECT = 'it-work-animals';
 const BOXES = 'it-work-boxes';
-const alt = { en: 'a photo', ko: '사진', vi: 'một bức ảnh', zh: '一张照片' };
-const why = { en: 'because', ko: '왜냐하면', vi: 'vì', zh: '因为' };
+/** A text in every locale, as loaded content has. */
+const everyLocale = (text: string) =>
+	Object.fromEntries(LOCALES.map((code) => [code, `${text} (${code})`])) as Glosses;
+const alt = everyLocale('a photo');
+const why = everyLocale('because');
 const labels = content.words.slice(0, 2).map((word, i) => ({ id: `l${i}`, wordId: word.id }));
 const [right, wrong] = labels.map((label) => label.id) as [string, string];
 

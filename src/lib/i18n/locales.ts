@@ -1,5 +1,25 @@
-/** The UI languages Ilgam ships. `en` is the source of message keys. */
-export const LOCALES = ['en', 'ko', 'vi', 'zh'] as const;
+/**
+ * The UI languages Ilgam ships: the languages of the people who come to Korea to work, in
+ * the order the first-run picker shows them. `en` is the source of message keys and content.
+ */
+export const LOCALES = [
+	'ko',
+	'en',
+	'zh',
+	'vi',
+	'th',
+	'uz',
+	'fil',
+	'km',
+	'ne',
+	'id',
+	'mn',
+	'ru',
+	'my',
+	'si',
+	'bn',
+	'ur'
+] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const DEFAULT_LOCALE: Locale = 'en';
@@ -13,11 +33,26 @@ export interface LocaleInfo {
 }
 
 export const LOCALE_INFO: Record<Locale, LocaleInfo> = {
-	en: { name: 'English', tag: 'en', dir: 'ltr' },
 	ko: { name: '한국어', tag: 'ko', dir: 'ltr' },
+	en: { name: 'English', tag: 'en', dir: 'ltr' },
+	zh: { name: '简体中文', tag: 'zh-Hans', dir: 'ltr' },
 	vi: { name: 'Tiếng Việt', tag: 'vi', dir: 'ltr' },
-	zh: { name: '简体中文', tag: 'zh-Hans', dir: 'ltr' }
+	th: { name: 'ไทย', tag: 'th', dir: 'ltr' },
+	uz: { name: 'Oʻzbekcha', tag: 'uz-Latn', dir: 'ltr' },
+	fil: { name: 'Filipino', tag: 'fil', dir: 'ltr' },
+	km: { name: 'ខ្មែរ', tag: 'km', dir: 'ltr' },
+	ne: { name: 'नेपाली', tag: 'ne', dir: 'ltr' },
+	id: { name: 'Bahasa Indonesia', tag: 'id', dir: 'ltr' },
+	mn: { name: 'Монгол', tag: 'mn-Cyrl', dir: 'ltr' },
+	ru: { name: 'Русский', tag: 'ru', dir: 'ltr' },
+	my: { name: 'မြန်မာ', tag: 'my', dir: 'ltr' },
+	si: { name: 'සිංහල', tag: 'si', dir: 'ltr' },
+	bn: { name: 'বাংলা', tag: 'bn', dir: 'ltr' },
+	ur: { name: 'اردو', tag: 'ur', dir: 'rtl' }
 };
+
+/** Device language codes that name one of ours differently. */
+const ALIASES: Record<string, Locale> = { tl: 'fil', in: 'id' };
 
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -26,8 +61,9 @@ export function isLocale(value: unknown): value is Locale {
 /** Picks our locale from the device's preferred languages ('vi-VN' -> 'vi'), or null. */
 export function matchLocale(preferred: readonly string[]): Locale | null {
 	for (const tag of preferred) {
-		const base = tag.toLowerCase().split('-')[0];
-		if (isLocale(base)) return base;
+		const base = tag.toLowerCase().split('-')[0] ?? '';
+		const code = ALIASES[base] ?? base;
+		if (isLocale(code)) return code;
 	}
 	return null;
 }
