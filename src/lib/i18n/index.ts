@@ -6,7 +6,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { init, json, locale, register, waitLocale } from 'svelte-i18n';
 import { derived } from 'svelte/store';
-import { DEFAULT_LOCALE, LOCALE_INFO, LOCALES, type Locale } from './locales';
+import { DEFAULT_LOCALE, isLocale, LOCALE_INFO, LOCALES, type Locale } from './locales';
 
 /** Who drafted a locale's messages and who reviewed them (each messages/<locale>.json). */
 export interface TranslationMeta {
@@ -49,9 +49,14 @@ export const t = derived([locale, json], ([code, lookup]) => {
 		if (!formatter) {
 			const ast = lookup(id);
 			if (!Array.isArray(ast)) return id;
-			formatter = new IntlMessageFormat(ast, code ?? DEFAULT_LOCALE, undefined, {
-				ignoreTag: true
-			});
+			formatter = new IntlMessageFormat(
+				ast,
+				LOCALE_INFO[isLocale(code) ? code : DEFAULT_LOCALE].tag,
+				undefined,
+				{
+					ignoreTag: true
+				}
+			);
 			formatters.set(key, formatter);
 		}
 		return String(formatter.format(options.values));
