@@ -218,8 +218,9 @@ export class Device {
 	async chooseLocale(code: Locale) {
 		await useLocale(code);
 		this.locale = code;
-		this.localeChosen = true;
+		// Stored before the picker goes away, so a reload right after keeps the choice.
 		await this.record('settings', { locale: code });
+		this.localeChosen = true;
 	}
 
 	/** Saves a setting as an event, so it follows the learner to another device. */
