@@ -84,8 +84,8 @@ export default defineConfig({
 					'client/**/*.{js,css,ico,png,svg,webp,woff2,webmanifest}',
 					'prerendered/**/*.{html,json}'
 				],
-				// Task images are cached when a pack is downloaded, not at install.
-				globIgnores: ['client/content/**']
+				// Task pictures come with their packs; the install dialog's screenshots are never shown offline.
+				globIgnores: ['client/content/**', 'client/screenshots/**']
 			}),
 			devOptions: { enabled: false }
 		})
