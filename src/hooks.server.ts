@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { app } from '$lib/server/app';
+import { gzipJson } from '$lib/server/compress';
 import { errorResponse } from '$lib/server/http';
 import * as sessions from '$lib/server/sessions';
 
@@ -33,7 +34,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 					: ['error', 'Request failed.'];
 		return errorResponse(response.status, code, message);
 	}
-	return response;
+	return gzipJson(event.request, response);
 };
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
