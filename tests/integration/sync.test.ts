@@ -669,6 +669,41 @@ describe.each(targets)('sync API on $name', (target) => {
 			expect(old.status).toBe(200);
 		});
 
+		it('/api/packs/lessons?locale= carries English and that language only, as its own version', async () => {
+			const api = client(database.db);
+			const all = (await (await api.get('/api/packs/lessons')).json()) as LessonsPack;
+			const response = await api.get('/api/packs/lessons?locale=ur');
+			expect(response.status).toBe(200);
+			const ur = (await response.json()) as LessonsPack;
+			const word = ur.words.find((w) => w.id === 'hangeul')!;
+			const full = all.words.find((w) => w.id === 'hangeul')!;
+			expect(Object.keys(word.gloss).sort()).toEqual(['en', 'ur']);
+			expect(word.gloss.ur).toBe(full.gloss.ur);
+			expect(Object.keys(word.example.gloss).sort()).toEqual(['en', 'ur']);
+			expect(word.example.ko).toBe(full.example.ko);
+			expect(Object.keys(ur.lessons[0]!.deckTitle).sort()).toEqual(['en', 'ur']);
+			expect(Object.keys(full.gloss)).toHaveLength(16);
+			expect(JSON.stringify(ur).length).toBeLessThan(JSON.stringify(all).length / 3);
+			// Another language is another version: a phone that switches gets the new texts.
+			const km = (await (await api.get('/api/packs/lessons?locale=km')).json()) as LessonsPack;
+			expect(km.version).not.toBe(ur.version);
+			const again = await api.get('/api/packs/lessons?locale=km', {
+				headers: { 'if-none-match': `"${ur.version}"` }
+			});
+			expect(again.status).toBe(200);
+			await expectApiError(await api.get('/api/packs/lessons?locale=xx'), 400);
+		});
+
+		it('/api/packs/projects/<id>?locale= trims guidelines, explanations and alt texts', async () => {
+			const api = client(database.db);
+			const response = await api.get(`/api/packs/projects/${TRAINING_PROJECT}?locale=ne`);
+			const pack = (await response.json()) as ProjectPack;
+			expect(Object.keys(pack.project.guidelines).sort()).toEqual(['en', 'ne']);
+			const explained = pack.tasks.filter((t) => t.explanation);
+			expect(explained.length).toBeGreaterThan(0);
+			for (const t of explained) expect(Object.keys(t.explanation!).sort()).toEqual(['en', 'ne']);
+		});
+
 		it('/api/packs/projects/<id> gives gold on training items only; unknown is 404 JSON', async () => {
 			const api = client(database.db);
 			const response = await api.get(`/api/packs/projects/${TRAINING_PROJECT}`);

@@ -1,5 +1,13 @@
 /** What the phone downloads to work offline: lessons with their words, and task projects. */
+import * as v from 'valibot';
+import { LOCALES } from '$lib/i18n/locales';
 import type { TaskKind, TaskType } from '$lib/labeling/types';
+
+/**
+ * `?locale=` on the packs: every text in that language and in English (the phone's fallback)
+ * only, not in all sixteen. Without it, every language.
+ */
+export const PackQuery = v.strictObject({ locale: v.optional(v.picklist(LOCALES)) });
 
 export type Glosses = Record<string, string>;
 

@@ -44,6 +44,8 @@ const schemas = {
 	syncCursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
 	persistAsked: v.boolean(),
 	lessonsVersion: v.nullable(v.string()),
+	/** The language the stored projects' texts were fetched in (src/lib/offline/packs.ts). */
+	projectsLocale: v.nullable(v.picklist(LOCALES)),
 	/** Review answers per local day 'YYYY-MM-DD' (src/lib/offline/events.ts). */
 	answersByDay: v.record(v.string(), v.number()),
 	/** The learner was told once that this phone has no Korean voice. */
@@ -61,6 +63,7 @@ const defaults: { [K in Key]: Value<K> } = {
 	syncCursor: 0,
 	persistAsked: false,
 	lessonsVersion: null,
+	projectsLocale: null,
 	answersByDay: {},
 	noVoiceToldAt: null,
 	projectStatus: {}

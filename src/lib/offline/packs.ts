@@ -28,11 +28,12 @@ async function getJson<T>(path: string): Promise<T> {
  * The stored version goes as If-None-Match, so an unchanged vocabulary costs one small request.
  * Words are only added or updated, never removed: old reviews may still point at them.
  */
-export async function updateLessons(db: LocalDb): Promise<boolean> {
+export async function updateLessons(db: LocalDb, locale: Locale): Promise<boolean> {
 	const version = await meta.get(db, 'lessonsVersion');
 	const headers: Record<string, string> = { accept: 'application/json' };
 	if (version && (await db.count('lessons')) > 0) headers['if-none-match'] = `"${version}"`;
-	const response = await fetch('/api/packs/lessons', { headers });
+	// In the learner's language and English only; another language is another version.
+	const response = await fetch(`/api/packs/lessons?locale=${locale}`, { headers });
 	if (response.status === 304) return false;
 	if (!response.ok) throw new Error(`/api/packs/lessons: HTTP ${response.status}`);
 	const pack = (await response.json()) as LessonsPack;
@@ -73,11 +74,37 @@ async function storeTasks(
 	]);
 }
 
+function fetchProject(projectId: string, locale: Locale): Promise<ProjectPack> {
+	return getJson<ProjectPack>(
+		`/api/packs/projects/${encodeURIComponent(projectId)}?locale=${locale}`
+	);
+}
+
 /** Caches every image first, then stores the project: a stored project is always complete. */
-export async function downloadProject(db: LocalDb, projectId: string): Promise<void> {
-	const pack = await getJson<ProjectPack>(`/api/packs/projects/${encodeURIComponent(projectId)}`);
+export async function downloadProject(
+	db: LocalDb,
+	projectId: string,
+	locale: Locale
+): Promise<void> {
+	const pack = await fetchProject(projectId, locale);
 	await cacheMedia(pack.project.type, pack.tasks);
 	await storeTasks(db, pack.tasks, { ...pack.project, downloadedAt: new Date().toISOString() });
+}
+
+/**
+ * After a change of language, fetches the stored projects' texts (guidelines, explanations)
+ * again in the new one; their pictures are already cached. Until then the phone shows them in
+ * English. Returns whether anything was stored.
+ */
+export async function relocalizeProjects(db: LocalDb, locale: Locale): Promise<boolean> {
+	if ((await meta.get(db, 'projectsLocale')) === locale) return false;
+	const stored = await db.getAll('projects');
+	for (const project of stored) {
+		const pack = await fetchProject(project.id, locale);
+		await storeTasks(db, pack.tasks, { ...pack.project, downloadedAt: project.downloadedAt });
+	}
+	await meta.set(db, 'projectsLocale', locale);
+	return stored.length > 0;
 }
 
 /** Why the server would not lease work, in a form the page can explain. */

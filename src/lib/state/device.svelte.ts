@@ -75,7 +75,7 @@ export class Device {
 		});
 		addEventListener('online', () => {
 			void this.syncNow();
-			void this.#updateLessons();
+			void this.#refreshTexts();
 			void this.#refreshAccount();
 		});
 		document.addEventListener('visibilitychange', () => {
@@ -83,7 +83,7 @@ export class Device {
 		});
 		this.started = true;
 		void this.syncNow();
-		void this.#updateLessons();
+		void this.#refreshTexts();
 		void this.#refreshAccount();
 		this.#registerServiceWorker();
 	}
@@ -221,6 +221,7 @@ export class Device {
 		// Stored before the picker goes away, so a reload right after keeps the choice.
 		await this.record('settings', { locale: code });
 		this.localeChosen = true;
+		if (this.started) void this.#refreshTexts();
 	}
 
 	/** Saves a setting as an event, so it follows the learner to another device. */
@@ -228,11 +229,14 @@ export class Device {
 		await this.record('settings', change);
 	}
 
-	async #updateLessons() {
+	/** Lessons and stored projects in the learner's language (packs come in one language). */
+	async #refreshTexts() {
 		try {
-			if (await packs.updateLessons(this.db)) this.revision++;
+			if (await packs.updateLessons(this.db, this.locale)) this.revision++;
+			if (await packs.relocalizeProjects(this.db, this.locale)) this.revision++;
 		} catch {
-			// Offline: the lessons already stored serve; the next start or `online` tries again.
+			// Offline: what is stored serves, English where the new language is not there yet;
+			// the next start or `online` tries again.
 		}
 	}
 

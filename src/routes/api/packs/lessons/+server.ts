@@ -1,11 +1,13 @@
 import { json } from '@sveltejs/kit';
-import { endpoint } from '$lib/server/http';
+import { PackQuery } from '$lib/api/packs';
+import { endpoint, parseQuery } from '$lib/server/http';
 import { lessonsPack } from '$lib/server/packs';
 import type { RequestHandler } from './$types';
 
 /** The whole vocabulary; a phone that has this version already gets a bodiless 304. */
-export const GET: RequestHandler = endpoint(async ({ locals, request }) => {
-	const pack = await lessonsPack(locals.db);
+export const GET: RequestHandler = endpoint(async ({ locals, request, url }) => {
+	const { locale } = parseQuery(url, PackQuery);
+	const pack = await lessonsPack(locals.db, locale);
 	const etag = `"${pack.version}"`;
 	const headers = { etag, 'cache-control': 'no-cache' };
 	if (request.headers.get('if-none-match') === etag)
