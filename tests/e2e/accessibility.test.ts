@@ -158,6 +158,42 @@ describe('learner pages (English)', () => {
 	});
 });
 
+describe('changing the language', () => {
+	it('keeps what was done and brings the downloaded texts in the new language', async () => {
+		const context = await phoneContext(browser);
+		const page = await context.newPage();
+		try {
+			await firstVisit(page, server.url);
+			await openTraining(page, 'message-intent');
+			const guideline = page.locator('details.guideline p');
+			expect(await guideline.textContent()).toMatch(/^Choose what the writer mainly wants/);
+			await open(page, '/settings');
+			// The project was downloaded in English; its guidelines come again in Urdu, and the
+			// page shows them the next time it is opened.
+			const refetched = page.waitForResponse((r) =>
+				r.url().includes('/api/packs/projects/message-intent?locale=ur')
+			);
+			await page.locator('main select').first().selectOption('ur');
+			await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+			await refetched;
+			await page.waitForLoadState('networkidle');
+			await expect
+				.poll(
+					async () => {
+						await page.goto(`${server.url}/tasks/project?id=message-intent`);
+						return guideline.textContent();
+					},
+					{ timeout: 15_000 }
+				)
+				.toMatch(/[\u0600-\u06FF]/);
+			await open(page, '/tasks');
+			expect(await page.locator('li[data-project="message-intent"] a').count()).toBe(1);
+		} finally {
+			await context.close();
+		}
+	});
+});
+
 describe('right to left (Urdu)', () => {
 	let context: BrowserContext;
 	let page: Page;
@@ -190,6 +226,10 @@ describe('right to left (Urdu)', () => {
 		await page.locator('main a.button, main button.button').first().click();
 		const hangul = page.getByTestId('word-card').locator('[lang="ko"]').first();
 		await hangul.waitFor();
+		// The lessons came first in the device's English; the change of language fetched Urdu.
+		await expect
+			.poll(() => page.getByTestId('word-card').locator('.gloss').textContent())
+			.toMatch(/[\u0600-\u06FF]/);
 		expect(await hangul.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('plaintext');
 		expect(await violations(page, 'ur word card')).toEqual([]);
 	});
