@@ -45,7 +45,7 @@ try {
 	const project = index.projects.find((p) => p.type === 'image_classification');
 	if (!project) throw new Error('no image classification project');
 	const pack = (await (
-		await fetch(`${server.url}/api/packs/projects/${project.id}`)
+		await fetch(`${server.url}/api/packs/projects/${project.id}?locale=en`)
 	).json()) as ProjectPack;
 	// Label items: a tap on a label is the answer (verify items take a yes/no instead).
 	const templates = pack.tasks.filter((t) => t.kind === 'training' && !('proposed' in t.data));
