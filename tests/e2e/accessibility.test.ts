@@ -10,16 +10,14 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstVisit, launchBrowser, phoneContext, startApp, type AppServer } from './support';
-
-const PROJECTS = [
-	'photo-classification',
-	'photo-boxes',
-	'message-intent',
-	'name-finder',
-	'sign-reading',
-	'translation-check'
-] as const;
+import {
+	firstVisit,
+	launchBrowser,
+	phoneContext,
+	PROJECTS,
+	startApp,
+	type AppServer
+} from './support';
 
 const LEARNER_PAGES = ['/', '/learn', '/review', '/tasks', '/progress', '/settings'] as const;
 

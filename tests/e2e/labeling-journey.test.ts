@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src/lib/api/sync';
-import { firstVisit, launchBrowser, phoneContext, startApp, type AppServer } from './support';
+import {
+	firstVisit,
+	launchBrowser,
+	phoneContext,
+	PROJECTS,
+	startApp,
+	type AppServer
+} from './support';
 
 // ---------------------------------------------------------------------------------------------
 // Content: the gold answers come from the content files, as a reviewer would read them.
@@ -44,16 +51,6 @@ const CONTENT: Record<string, ContentProject> = Object.fromEntries(
 			return [project.id, project];
 		})
 );
-
-/** The six projects, one per task type. */
-const PROJECTS = [
-	'photo-classification',
-	'photo-boxes',
-	'message-intent',
-	'name-finder',
-	'sign-reading',
-	'translation-check'
-] as const;
 
 const PHOTOS = 'photo-classification';
 

@@ -10,6 +10,16 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
+/** The six projects, one per task type. */
+export const PROJECTS = [
+	'photo-classification',
+	'photo-boxes',
+	'message-intent',
+	'name-finder',
+	'sign-reading',
+	'translation-check'
+] as const;
+
 export function chromiumPath(): string {
 	const path = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
 		(p) => p && existsSync(p)

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,7 +15,14 @@ import { chunkWords, LESSON_MAX_WORDS, LESSON_MIN_WORDS } from '$lib/content/les
 import { LOCALES } from '$lib/i18n/locales';
 import { mediaOf } from '$lib/labeling/project';
 import { TASK_TYPES } from '$lib/labeling/types';
-import { loadContent, type Content } from '$lib/server/content';
+import { contentTexts, loadContent, type Content } from '$lib/server/content';
+import {
+	flatten,
+	metaProblems,
+	readLocaleFiles,
+	sameAsEnglish,
+	untranslated
+} from '../support/locale-files';
 
 /** The shipped image files must stay small: a phone downloads them with every batch. */
 const MAX_IMAGE_BYTES = 25_000;
@@ -162,6 +169,44 @@ describe('the real content', () => {
 				expect(statSync(join('static', path)).isFile(), path).toBe(true);
 			}
 		}
+	});
+});
+
+describe('content/translations', () => {
+	const read = (dir: string) =>
+		readdirSync(dir)
+			.filter((file) => file.endsWith('.json'))
+			.sort()
+			.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown);
+	const english = Object.fromEntries(
+		contentTexts(read('content/decks'), read('content/projects')).map(([path, texts]) => [
+			path,
+			texts.en
+		])
+	);
+	const files = readLocaleFiles('content/translations');
+
+	it('has a file for every language but English', () => {
+		expect(Object.keys(files).sort()).toEqual(LOCALES.filter((code) => code !== 'en').sort());
+	});
+
+	it.each(Object.keys(files))('%s: says who drafted and reviewed it', (code) => {
+		const file = files[code] ?? {};
+		expect(metaProblems(code, file, flatten(file))).toEqual([]);
+	});
+
+	it.each(Object.keys(files))('%s: translates every text that has words', (code) => {
+		const file = files[code] ?? {};
+		expect(untranslated(english, flatten(file), sameAsEnglish(file))).toEqual([]);
+	});
+
+	it('notices a text left in English', () => {
+		const file = structuredClone(files.vi ?? {});
+		const path = 'decks.first-words.words.annyeonghaseyo.gloss';
+		expect(english[path]).toBeTruthy();
+		const vi = flatten(file);
+		vi[path] = english[path];
+		expect(untranslated(english, vi, sameAsEnglish(file))).toEqual([path]);
 	});
 });
 

@@ -112,10 +112,10 @@ async function translate(
 	projects: readonly JsonFile[],
 	dir: string
 ): Promise<string[]> {
-	const slots = [
-		...decks.flatMap(({ json }) => deckSlots(json)),
-		...projects.flatMap(({ json }) => projectSlots(json))
-	];
+	const slots = contentTexts(
+		decks.map(({ json }) => json),
+		projects.map(({ json }) => json)
+	);
 	const problems: string[] = [];
 	for (const locale of LOCALES.filter((code) => code !== DEFAULT_LOCALE)) {
 		const file = join(dir, `${locale}.json`);
@@ -143,6 +143,14 @@ async function translate(
 
 type Holder = Record<string, unknown>;
 type Slot = [path: string, holder: Holder];
+
+/**
+ * Every translatable text of content files as parsed JSON, by its path in a translation file
+ * (`decks.<deck>.words.<word>.gloss`, `projects.<project>.tasks.<task>.explanation`, …).
+ */
+export function contentTexts(decks: readonly unknown[], projects: readonly unknown[]): Slot[] {
+	return [...decks.flatMap(deckSlots), ...projects.flatMap(projectSlots)];
+}
 
 function isObject(value: unknown): value is Holder {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
