@@ -53,6 +53,8 @@ async function violations(page: Page, name: string): Promise<string[]> {
 /** Opens a learner page and waits until it has rendered its heading. */
 async function open(page: Page, path: string) {
 	await page.goto(`${server.url}${path}`);
+	// The navigation shows only once a language is chosen and stored (the picker has an h1 too).
+	await page.locator('nav.bottom-nav').waitFor();
 	await page.locator('main h1').first().waitFor();
 	// Pages fill in from IndexedDB after the heading; let them settle.
 	await page.waitForLoadState('networkidle');
@@ -201,7 +203,7 @@ describe('right to left (Urdu)', () => {
 		page = await context.newPage();
 		await page.goto(server.url);
 		await page.getByRole('button', { name: 'اردو' }).click();
-		await page.locator('main h1').first().waitFor();
+		await page.locator('nav.bottom-nav').waitFor();
 		await page.waitForFunction(() => document.documentElement.dir === 'rtl');
 	});
 	afterAll(() => context?.close());
@@ -258,7 +260,7 @@ describe('200 % zoom', () => {
 		try {
 			await page.goto(server.url);
 			await page.getByRole('button', { name: 'English' }).click();
-			await page.locator('main h1').first().waitFor();
+			await page.locator('nav.bottom-nav').waitFor();
 			const overflowing: string[] = [];
 			for (const path of LEARNER_PAGES) {
 				await open(page, path);
