@@ -2,40 +2,11 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { LessonsPack, PackIndex, ProjectPack, ProjectSummary } from '$lib/api/packs';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '$lib/i18n/locales';
+import { inLanguage, type Locale } from '$lib/i18n/locales';
 import type { Db } from './db';
 import { canSeeProject, projectById, visibleProjects } from './access';
 import { decks, lessons, projects, tasks, words, type User } from './db/schema';
 import { packTask } from './work';
-
-/**
- * Keeps, of every text held in several languages, English and `locale`: a phone needs no more,
- * and the other fourteen would make its downloads and stored records eight times the size.
- * Without a locale, every language.
- */
-export function inLanguage<T>(value: T, locale: Locale | undefined): T {
-	if (!locale) return value;
-	const walk = (node: unknown): unknown => {
-		if (Array.isArray(node)) return node.map(walk);
-		if (node === null || typeof node !== 'object' || node instanceof Date) return node;
-		const entries = Object.entries(node);
-		if (isTexts(entries)) {
-			return Object.fromEntries(
-				entries.filter(([key]) => key === DEFAULT_LOCALE || key === locale)
-			);
-		}
-		return Object.fromEntries(entries.map(([key, value]) => [key, walk(value)]));
-	};
-	return walk(value) as T;
-}
-
-/** An object of texts by language ({ en, ko, … }), as content glosses are. */
-function isTexts(entries: [string, unknown][]): boolean {
-	return (
-		entries.some(([key]) => key === DEFAULT_LOCALE) &&
-		entries.every(([key, value]) => isLocale(key) && typeof value === 'string')
-	);
-}
 
 /** The lessons, with the words they teach and the words that task labels show. */
 export async function lessonsPack(db: Db, locale?: Locale): Promise<LessonsPack> {
@@ -109,7 +80,8 @@ export async function packIndex(db: Db, viewer: User | null): Promise<PackIndex>
 export async function projectPack(
 	db: Db,
 	projectId: string,
-	viewer: User | null
+	viewer: User | null,
+	locale?: Locale
 ): Promise<ProjectPack | null> {
 	const project = await projectById(db, projectId);
 	if (!project || !canSeeProject(viewer, project)) return null;
@@ -120,7 +92,7 @@ export async function projectPack(
 		.from(tasks)
 		.where(and(eq(tasks.projectId, projectId), ne(tasks.kind, 'work')))
 		.orderBy(asc(tasks.kind), asc(tasks.position));
-	return {
+	const pack: ProjectPack = {
 		project: {
 			...summary,
 			guidelines: project.guidelines,
@@ -130,4 +102,5 @@ export async function projectPack(
 		},
 		tasks: taskRows.map((row) => packTask(project, row, row.kind === 'training'))
 	};
+	return inLanguage(pack, locale);
 }

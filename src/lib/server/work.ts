@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { LeaseResponse, PackTask, ProjectStatus, QualificationAttempt } from '$lib/api/packs';
-import type { Locale } from '$lib/i18n/locales';
+import { inLanguage, type Locale } from '$lib/i18n/locales';
 import { fitsLanguage, judge, taskData } from '$lib/labeling/project';
 import type { TaskType } from '$lib/labeling/types';
 import type { Db } from './db';
@@ -308,5 +308,6 @@ export async function leaseWork(
 		position,
 		expiresAt: until.toISOString()
 	}));
-	return { tasks: batch, expiresAt: expiresAt.toISOString() };
+	// In the learner's language and English only, as the packs (src/lib/i18n/locales.ts).
+	return { tasks: inLanguage(batch, locale), expiresAt: expiresAt.toISOString() };
 }

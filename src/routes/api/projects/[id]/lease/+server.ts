@@ -2,7 +2,6 @@ import { json } from '@sveltejs/kit';
 import { LeaseRequest } from '$lib/api/work';
 import { requireUser } from '$lib/server/guards';
 import { endpoint, readJson } from '$lib/server/http';
-import { inLanguage } from '$lib/server/packs';
 import { leaseWork } from '$lib/server/work';
 import type { RequestHandler } from './$types';
 
@@ -10,5 +9,5 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = endpoint(async ({ params, request, locals }) => {
 	const user = requireUser(locals);
 	const { locale } = await readJson(request, LeaseRequest, 1024);
-	return json(inLanguage(await leaseWork(locals.db, user, params.id, locale), locale));
+	return json(await leaseWork(locals.db, user, params.id, locale));
 });
