@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	firstVisit,
 	launchBrowser,
+	openPage,
+	openTrainingPart,
 	phoneContext,
 	PROJECTS,
 	startApp,
@@ -50,27 +52,9 @@ async function violations(page: Page, name: string): Promise<string[]> {
 		);
 }
 
-/** Opens a learner page and waits until it has rendered its heading. */
-async function open(page: Page, path: string) {
-	await page.goto(`${server.url}${path}`);
-	// The navigation shows only once a language is chosen and stored (the picker has an h1 too).
-	await page.locator('nav.bottom-nav').waitFor();
-	await page.locator('main h1').first().waitFor();
-	// Pages fill in from IndexedDB after the heading; let them settle.
-	await page.waitForLoadState('networkidle');
-}
-
-/** Downloads a project from the task list and opens its training part. */
-async function openTraining(page: Page, projectId: string) {
-	await open(page, '/tasks');
-	const download = page.locator(`li[data-project="${projectId}"] [data-action="download"]`);
-	const go = page.locator(`main a[href="/tasks/project?id=${projectId}"]`);
-	await download.or(go).first().waitFor();
-	if (await download.isVisible()) await download.click();
-	await go.click();
-	await page.locator('nav [data-part="training"]').click();
-	await page.getByTestId('task').waitFor();
-}
+const open = (page: Page, path: string) => openPage(page, `${server.url}${path}`);
+const openTraining = (page: Page, projectId: string) =>
+	openTrainingPart(page, server.url, projectId);
 
 describe('learner pages (English)', () => {
 	let context: BrowserContext;

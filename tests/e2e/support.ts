@@ -55,6 +55,28 @@ export async function firstVisit(page: Page, url: string): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 }
 
+/** Opens a learner page and waits until it has rendered its heading and settled. */
+export async function openPage(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	// The navigation shows only once a language is chosen and stored (the picker has an h1 too).
+	await page.locator('nav.bottom-nav').waitFor();
+	await page.locator('main h1').first().waitFor();
+	// Pages fill in from IndexedDB after the heading; let them settle.
+	await page.waitForLoadState('networkidle');
+}
+
+/** Downloads a project from the task list (when it is not on the phone yet), opens its training. */
+export async function openTrainingPart(page: Page, baseUrl: string, projectId: string) {
+	await openPage(page, `${baseUrl}/tasks`);
+	const download = page.locator(`li[data-project="${projectId}"] [data-action="download"]`);
+	const go = page.locator(`main a[href="/tasks/project?id=${projectId}"]`);
+	await download.or(go).first().waitFor();
+	if (await download.isVisible()) await download.click();
+	await go.click();
+	await page.locator('nav [data-part="training"]').click();
+	await page.getByTestId('task').waitFor();
+}
+
 /** A phone: 360×800, touch, English device language. */
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
 	return browser.newContext({
