@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { flattenTexts } from '$lib/server/content';
 
 export type Tree = Record<string, unknown>;
 /** Dotted key -> value; values are left as found so non-strings can be reported. */
@@ -23,16 +24,9 @@ export function readLocaleFiles(dir: string): Record<string, Tree> {
 	return files;
 }
 
-export function flatten(tree: unknown, prefix = '', into: Flat = {}): Flat {
-	if (tree !== null && typeof tree === 'object' && !Array.isArray(tree)) {
-		for (const [name, value] of Object.entries(tree)) {
-			if (!prefix && name === '$meta') continue;
-			flatten(value, prefix ? `${prefix}.${name}` : name, into);
-		}
-	} else {
-		into[prefix] = tree;
-	}
-	return into;
+/** Dotted key -> value, without `$meta`: the content loader's reading of a locale file. */
+export function flatten(tree: Tree): Flat {
+	return Object.fromEntries(flattenTexts(tree));
 }
 
 /** Problems with a file's `$meta`: who drafted it, who reviewed it, what may equal English. */

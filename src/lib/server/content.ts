@@ -188,8 +188,8 @@ function projectSlots(project: unknown): Slot[] {
 	].filter((slot): slot is Slot => isObject(slot[1]));
 }
 
-/** Dotted path -> text, leaving out `$meta`. */
-function flattenTexts(tree: Holder, prefix = '', into = new Map<string, unknown>()) {
+/** Dotted path -> text of a translation file, leaving out its `$meta`. */
+export function flattenTexts(tree: Holder, prefix = '', into = new Map<string, unknown>()) {
 	for (const [key, value] of Object.entries(tree)) {
 		if (key === '$meta' && !prefix) continue;
 		const path = prefix ? `${prefix}.${key}` : key;
